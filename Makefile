@@ -1,0 +1,35 @@
+# flashpoint: `make run` codes the bundled examples; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test test-slow bench eval train clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	rm -f flashpoint.duckdb
+	$(VENV)/bin/flashpoint ingest examples/ --db flashpoint.duckdb
+	$(VENV)/bin/flashpoint show --db flashpoint.duckdb
+
+test: setup
+	$(PY) -m pytest -q
+
+test-slow: setup
+	$(PY) -m pytest -q -m slow
+
+eval: setup
+	$(VENV)/bin/flashpoint eval ../shared/data/seed/gold.json
+	$(VENV)/bin/flashpoint eval ../shared/data/plover-gsr/dev.jsonl
+
+bench: setup
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) flashpoint.duckdb .pytest_cache

@@ -1,0 +1,13 @@
+"""Actors stage: find actor mentions and resolve them (placeholder until the KB lands)."""
+from __future__ import annotations
+
+from ..analysis_state import ActorMention, Analysis
+from ..model import Actor
+
+
+def actors_stage(analysis: Analysis) -> Analysis:
+    for ent in analysis.doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+            actor = Actor(text=ent.text, start=ent.start_char, end=ent.end_char)
+            analysis.mentions.append(ActorMention(actor, ent.start, ent.end, kind="unknown"))
+    return analysis

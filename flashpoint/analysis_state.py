@@ -1,0 +1,53 @@
+"""The working state of one document as it moves through the coder's stages.
+
+Public records live in ``model.py``; this holds them together with the spaCy parse and the
+internal, token-level views (actor mentions, attribution frames) that later stages need.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .model import Actor, Attribution, Document, Event
+
+
+@dataclass
+class ActorMention:
+    """An actor found in the text, with its spaCy token range ``[token_start, token_end)``.
+
+    ``kind`` says what sort of mention it is: country, demonym, capital, seat, person, org,
+    group, role, anonymous, pronoun, unknown. ``plural`` marks "officials", "they", coordinated sets.
+    """
+
+    actor: Actor
+    token_start: int
+    token_end: int
+    kind: str = "unknown"
+    plural: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.actor.code is not None or self.actor.country is not None
+
+
+@dataclass
+class Analysis:
+    """Everything known about one document so far. Each stage fills some fields."""
+
+    document: Document
+    doc: Any  # spacy.tokens.Doc over document.text
+    published: Optional[dt.date] = None
+    mentions: list[ActorMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def mention_at(self, token_i: int) -> Optional[ActorMention]:
+        """The actor mention that covers token ``token_i``, if any (innermost wins)."""
+        best = None
+        for m in self.mentions:
+            if m.token_start <= token_i < m.token_end:
+                if best is None or (m.token_end - m.token_start) < (best.token_end - best.token_start):
+                    best = m
+        return best

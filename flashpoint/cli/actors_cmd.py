@@ -1,0 +1,1 @@
+"""CLI: actors_cmd (to be written)."""

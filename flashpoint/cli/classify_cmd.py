@@ -1,0 +1,1 @@
+"""CLI: classify_cmd (to be written)."""

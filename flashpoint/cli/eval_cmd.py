@@ -1,0 +1,1 @@
+"""CLI: eval_cmd (to be written)."""

@@ -1,0 +1,1 @@
+"""CLI: store_cmd (to be written)."""

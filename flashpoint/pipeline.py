@@ -1,0 +1,107 @@
+"""The Coder: runs the stages in order over one document.
+
+Stages (each a module, each testable alone):
+  actors       find actor mentions and resolve them against the knowledge base (time-aware)
+  attribution  quotes, reporting frames, non-answers, source kinds
+  events       triggers, arguments, PLOVER type/mode/context, status
+  when_where   dates against the publication date, places
+The order is visible here and nowhere else; ``Coder(skip={"when_where"})`` drops a stage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
+
+from .analysis_state import Analysis
+from .errors import FlashpointError, InputError, StageError
+from .model import CodedDocument, Document
+from .nlp import load_nlp
+from .version import CODER
+
+StageFn = Callable[[Analysis], Analysis]
+
+
+@dataclass
+class Stage:
+    name: str
+    run: StageFn
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+def default_stages() -> list[Stage]:
+    from .actors.stage import actors_stage
+    from .attribution.stage import attribution_stage
+    from .events.stage import events_stage
+    from .when_where.stage import when_where_stage
+
+    return [
+        Stage("actors", actors_stage, requires=("doc",), assigns=("mentions",)),
+        Stage("attribution", attribution_stage, requires=("doc", "mentions"), assigns=("attributions",)),
+        Stage("events", events_stage, requires=("doc", "mentions", "attributions"), assigns=("events",)),
+        Stage("when_where", when_where_stage, requires=("doc", "events"), assigns=("events",)),
+    ]
+
+
+def parse_date(value: Optional[str]) -> Optional[dt.date]:
+    """ISO date (YYYY-MM-DD, or a datetime whose first 10 chars are one) or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError as exc:
+        raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def make_doc_id(text: str) -> str:
+    return "doc-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class Coder:
+    """Codes documents into events. Load once, call many times (the spaCy model is cached)."""
+
+    skip: set[str] = field(default_factory=set)
+    stages: list[Stage] = field(default_factory=default_stages)
+
+    def __post_init__(self) -> None:
+        self.nlp = load_nlp()
+
+    def __call__(self, document: Document) -> CodedDocument:
+        return self._finish(document, self.nlp(document.text))
+
+    def pipe(self, documents: Iterable[Document], on_error: str = "raise",
+             batch_size: int = 32) -> Iterator[CodedDocument | tuple[Document, FlashpointError | Exception]]:
+        """Code many documents, parsing in batches. With ``on_error="record"`` a failing
+        document yields ``(document, error)`` instead of stopping the batch."""
+        pairs = ((d.text, d) for d in documents)
+        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            try:
+                yield self._finish(document, sdoc)
+            except Exception as exc:  # noqa: BLE001 - policy decided by caller
+                if on_error == "raise":
+                    raise
+                yield (document, exc)
+
+    def _finish(self, document: Document, sdoc) -> CodedDocument:
+        analysis = Analysis(document=document, doc=sdoc, published=parse_date(document.published))
+        for stage in self.stages:
+            if stage.name in self.skip:
+                continue
+            result = stage.run(analysis)
+            if not isinstance(result, Analysis):
+                raise StageError(f"stage {stage.name!r} returned {type(result).__name__}; it must return the Analysis")
+            analysis = result
+        return CodedDocument(
+            document=document,
+            events=analysis.events,
+            attributions=analysis.attributions,
+            actors=[m.actor for m in analysis.mentions],
+            coder=CODER,
+        )
