@@ -31,17 +31,31 @@ class Stage:
     assigns: tuple[str, ...] = ()
 
 
-def default_stages() -> list[Stage]:
-    from .actors.stage import actors_stage
-    from .attribution.stage import attribution_stage
-    from .events.stage import events_stage
-    from .when_where.stage import when_where_stage
+@dataclass(frozen=True)
+class CodeOptions:
+    """Options that change what the coder emits (grouped here, not spread over signatures).
+
+    actor_files: users' own actor dictionaries (YAML/CSV), consulted before the bundled KB.
+    """
+
+    actor_files: tuple[str, ...] = ()
+
+
+def default_stages(options: CodeOptions = CodeOptions()) -> list[Stage]:
+    """The stages in order. Each factory takes the options and returns a callable stage."""
+    from .actors.stage import make_actors_stage
+    from .attribution.stage import make_attribution_stage
+    from .events.stage import make_events_stage
+    from .when_where.stage import make_when_where_stage
 
     return [
-        Stage("actors", actors_stage, requires=("doc",), assigns=("mentions",)),
-        Stage("attribution", attribution_stage, requires=("doc", "mentions"), assigns=("attributions",)),
-        Stage("events", events_stage, requires=("doc", "mentions", "attributions"), assigns=("events",)),
-        Stage("when_where", when_where_stage, requires=("doc", "events"), assigns=("events",)),
+        Stage("actors", make_actors_stage(options), requires=("doc",), assigns=("mentions",)),
+        Stage("attribution", make_attribution_stage(options), requires=("doc", "mentions"),
+              assigns=("attributions",)),
+        Stage("events", make_events_stage(options), requires=("doc", "mentions", "attributions"),
+              assigns=("events",)),
+        Stage("when_where", make_when_where_stage(options), requires=("doc", "events"),
+              assigns=("events",)),
     ]
 
 
@@ -67,11 +81,14 @@ def make_doc_id(text: str) -> str:
 class Coder:
     """Codes documents into events. Load once, call many times (the spaCy model is cached)."""
 
+    options: CodeOptions = field(default_factory=CodeOptions)
     skip: set[str] = field(default_factory=set)
-    stages: list[Stage] = field(default_factory=default_stages)
+    stages: Optional[list[Stage]] = None
 
     def __post_init__(self) -> None:
         self.nlp = load_nlp()
+        if self.stages is None:
+            self.stages = default_stages(self.options)
 
     def __call__(self, document: Document) -> CodedDocument:
         return self._finish(document, self.nlp(document.text))

@@ -5,6 +5,11 @@ from ..analysis_state import ActorMention, Analysis
 from ..model import Actor
 
 
+def make_actors_stage(options):
+    """Return the actors stage configured by ``options`` (a pipeline.CodeOptions)."""
+    return actors_stage
+
+
 def actors_stage(analysis: Analysis) -> Analysis:
     for ent in analysis.doc.ents:
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
