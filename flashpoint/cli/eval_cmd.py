@@ -1,1 +1,36 @@
-"""CLI: eval_cmd (to be written)."""
+"""`flashpoint eval`: score events against gold (seed format or sentence-set format)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app, cli_errors
+
+
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Argument(..., help="Gold file: seed JSON (gold.json) or sentence-set JSONL."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predicted events (JSONL from `flashpoint code`); "
+                                        "without it the gold texts are coded now."),
+    attributions: Optional[Path] = typer.Option(None, "--attributions",
+                                                help="Predicted attributions (JSONL) to score with --pred (seed format)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one machine-readable JSON object."),
+):
+    """Print precision, recall and F1 overall and per type, with and without status.
+
+    Example: flashpoint eval ../shared/data/seed/gold.json
+    """
+    from ..evaluation import evaluate, format_result
+
+    with cli_errors():
+        result = evaluate(gold, pred_path=pred, attributions_path=attributions)
+        if as_json:
+            out = result.to_dict()
+            out["gold"] = str(gold)
+            out["pred"] = str(pred) if pred else None
+            print(json.dumps(out, indent=2))
+        else:
+            print(format_result(result))
