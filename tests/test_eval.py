@@ -251,3 +251,18 @@ def test_cli_runs_on_both_shared_gold_files():
     assert seed_json["gold_required"] == 18
     assert seed_json["unique_with_status"]["overall"]["tp"] + \
         seed_json["unique_with_status"]["overall"]["fn"] == 14
+
+
+def test_alternative_type_of_a_gold_record_is_accepted_and_counted_under_the_gold_type():
+    from flashpoint.evaluation.sentence_set import gold_sentence_from_dict
+
+    record = {"id": "s1", "text": "Iran closed its borders to Iraq.", "expected": [
+        {"type": "COERCE", "source_text": "Iran", "target_text": "Iraq"}],
+        "meta": {"spans": [{"source": [0, 4], "target": [27, 31]}],
+                 "original": [{"alt_types": ["SANCTION"]}]}}
+    gold = [gold_sentence_from_dict(record)]
+    pred = ev("SANCTION", "IRN", "IRQ", doc_id="s1", src_span=(0, 4), tgt_span=(27, 31))
+    s = score_sentence_set({"s1": [pred]}, gold)
+    assert s.events.per_type["COERCE"].tp == 1 and "SANCTION" not in s.events.per_type
+    wrong = ev("AID", "IRN", "IRQ", doc_id="s1", src_span=(0, 4), tgt_span=(27, 31))
+    assert score_sentence_set({"s1": [wrong]}, gold).events.overall.tp == 0

@@ -65,6 +65,7 @@ class SeedScores:
     predicted: int
     attribution: Optional[dict[str, Any]] = None
     attribution_note: Optional[str] = None
+    scoring_rule: Optional[str] = None  # the gold file's own words on how to score it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +77,7 @@ class SeedScores:
             "neutral": self.neutral, "gold_required": self.gold_required,
             "gold_optional": self.gold_optional, "predicted": self.predicted,
             "attribution": self.attribution, "attribution_note": self.attribution_note,
+            "scoring_rule": self.scoring_rule,
         }
 
 
@@ -196,7 +198,7 @@ def score_seed(pred_events: Sequence[Event], gold: SeedGold,
         unique_with_status=unique[True], unique_without_status=unique[False],
         neutral=neutral[True], gold_required=sum(g.required for g in gold.events),
         gold_optional=sum(not g.required for g in gold.events), predicted=len(pred_events),
-        attribution=attribution, attribution_note=note)
+        attribution=attribution, attribution_note=note, scoring_rule=gold.scoring)
 
 
 def score_attributions_if_available(pred: list[Attribution], gold: SeedGold

@@ -5,7 +5,8 @@ source_code, target_code}], meta: {spans: [{source: [s, e], target: [s, e]}]}}``
 ``meta.spans[i]`` holds the character offsets of ``expected[i]``'s actors.
 
 Rules:
-- a predicted event matches an expected one when the types are equal, the predicted source span
+- a predicted event matches an expected one when the types are equal (or the prediction has one
+  of the record's acceptable ``alt_types``; it then counts under the gold type), the predicted source span
   overlaps the expected source span and the predicted target span overlaps the expected target
   span (overlap: they share at least one character);
 - a null expected side (the GSR gives no such actor) matches any predicted side, null or not:
@@ -41,6 +42,7 @@ class ExpectedEvent:
     target_text: Optional[str] = None
     source_code: Optional[str] = None
     target_code: Optional[str] = None
+    alt_types: tuple[str, ...] = ()  # other types the gold accepts (meta.original[].alt_types)
 
 
 @dataclass
@@ -101,11 +103,14 @@ def gold_sentence_from_dict(data: Mapping[str, Any], where: str = "") -> GoldSen
         spans = (data.get("meta") or {}).get("spans") or [{}] * len(expected_raw)
         if len(spans) != len(expected_raw):
             raise ValueError(f"{len(expected_raw)} expected events but {len(spans)} meta.spans")
+        originals = (data.get("meta") or {}).get("original") or []
+        # alt_types sit on the original GSR record; they apply only where one record made the line
+        alt = tuple(originals[0].get("alt_types") or ()) if len(originals) == 1 else ()
         expected = [
             ExpectedEvent(type=x["type"], source_span=_span(s.get("source")),
                           target_span=_span(s.get("target")), source_text=x.get("source_text"),
                           target_text=x.get("target_text"), source_code=x.get("source_code"),
-                          target_code=x.get("target_code"))
+                          target_code=x.get("target_code"), alt_types=alt)
             for x, s in zip(expected_raw, spans)]
         return GoldSentence(id=str(data["id"]), text=data["text"], date=data.get("date"),
                             expected=expected)
@@ -145,7 +150,7 @@ def _overlaps(actor: Optional[Actor], span: SpanT) -> bool:
 
 
 def event_fits(pred: Event, gold: ExpectedEvent) -> bool:
-    return (pred.type == gold.type and _overlaps(pred.source, gold.source_span)
+    return ((pred.type == gold.type or pred.type in gold.alt_types) and _overlaps(pred.source, gold.source_span)
             and _overlaps(pred.target, gold.target_span))
 
 
