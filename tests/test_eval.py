@@ -266,3 +266,23 @@ def test_alternative_type_of_a_gold_record_is_accepted_and_counted_under_the_gol
     assert s.events.per_type["COERCE"].tp == 1 and "SANCTION" not in s.events.per_type
     wrong = ev("AID", "IRN", "IRQ", doc_id="s1", src_span=(0, 4), tgt_span=(27, 31))
     assert score_sentence_set({"s1": [wrong]}, gold).events.overall.tp == 0
+
+
+def test_coding_failures_on_some_sentences_score_as_misses(capsys):
+    from flashpoint.evaluation.runner import code_sentences
+    from flashpoint.model import CodedDocument
+
+    class FlakyCoder:
+        def pipe(self, docs, on_error="raise"):
+            for d in docs:
+                if d.id == "bad":
+                    yield (d, ValueError("boom"))
+                else:
+                    yield CodedDocument(document=d, events=[ev("AGREE", "USA", "CHN", doc_id=d.id)])
+
+    sents = [sentence(x("AGREE", None, None), id_="good"), sentence(x("AGREE", None, None), id_="bad")]
+    preds = code_sentences(sents, coder=FlakyCoder())
+    assert [e.doc_id for e in preds.events] == ["good"]
+    assert "failed on 1 of 2" in capsys.readouterr().err
+    s = score_sentence_set({"good": preds.events}, sents)
+    assert (s.events.overall.tp, s.events.overall.fn) == (1, 1)

@@ -1,6 +1,7 @@
 """Evaluate a gold file: code its texts (or read predictions) and score them."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence, Union
@@ -28,11 +29,21 @@ def code_seed(gold: SeedGold, coder=None) -> Predictions:
 
 
 def code_sentences(sentences: Sequence[GoldSentence], coder=None) -> Predictions:
+    """Code every gold sentence. A sentence the coder fails on scores as no events (its gold
+    events become misses) and is reported on stderr, so one bug does not hide all figures."""
     coder = coder or _default_coder()
     docs = [Document(id=s.id, text=s.text, published=s.date) for s in sentences]
     events: list[Event] = []
-    for coded in coder.pipe(docs):
-        events.extend(coded.events)
+    failures: list[str] = []
+    for item in coder.pipe(docs, on_error="record"):
+        if isinstance(item, tuple):
+            document, exc = item
+            failures.append(f"{document.id}: {type(exc).__name__}: {exc}")
+        else:
+            events.extend(item.events)
+    if failures:
+        print(f"warning: the coder failed on {len(failures)} of {len(docs)} sentences "
+              f"(scored as no events); first: {failures[0]}", file=sys.stderr)
     return Predictions(events=events)
 
 
