@@ -1,11 +1,249 @@
-"""Events stage (placeholder)."""
+"""Events stage: triggers -> arguments -> type, mode, context -> status -> Event records.
+
+Order of work for one sentence:
+1. ``find_triggers`` proposes verbs and nouns from the lexicon;
+2. each trigger's source and target come from the parse (``arguments``);
+3. the type is the lexicon's reading, or the classifier's choice where a word is ambiguous;
+4. ``decide_status`` reads modals, negation and expectation cues;
+5. threats: an action a vow/threat governs is folded into one THREATEN event, and an action an
+   actor promises of itself ("Israel would retaliate", said by Israel's minister) is a threat;
+6. one event per (source, target) pair; events of one trigger share ``mention_id``.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
+
 from ..analysis_state import Analysis
+from ..model import Actor, Event, EventAttribution, SentenceRef, Span
+from ..version import CODER
+from .arguments import Argument, noun_arguments, verb_arguments, subject_of, expand
+from .lexicon import TriggerLexicon, default_lexicon
+from .scores import score
+from .status import PASS_THROUGH, decide_status, path_up
+from .triggers import TriggerMatch, find_triggers
+
+# Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
+THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Types whose missing recipient may be taken from the discourse (the actor answered is named
+# in a previous sentence: "vowing to respond", "his condemnation of the attack").
+DISCOURSE_TARGET_TYPES = {"THREATEN", "ACCUSE"}
+# Triggers whose recipient is whoever did the action they answer ("retaliate for an attack").
+RESPONSIVE = {"retaliate", "retaliation", "respond", "response", "punish", "punishment", "reprisal", "revenge", "avenge"}
+COMMUNICATION = PASS_THROUGH | {"warn", "vow", "pledge", "promise", "threaten", "say", "assure", "clear"}
+
+
+@dataclass
+class Candidate:
+    match: TriggerMatch
+    type: str
+    sources: list[Argument]
+    targets: list[Argument]
+    status: str
+    status_cue: object = None
+    future: bool = False
+    threat_verb: object = None
+    confidence: float = 0.7
+    speaker: Optional[Argument] = None
+    mode: Optional[str] = None
+    dropped: bool = False
 
 
 def make_events_stage(options):
-    """Return the events stage configured by ``options`` (a pipeline.CodeOptions)."""
-    return events_stage
+    lexicon = default_lexicon()
+    return functools.partial(events_stage, lexicon=lexicon)
 
 
-def events_stage(analysis: Analysis) -> Analysis:
+def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None) -> Analysis:
+    lexicon = lexicon or default_lexicon()
+    doc = analysis.doc
+    counter = 0
+    for s_index, sent in enumerate(doc.sents):
+        candidates = [c for c in (_candidate(m, analysis, lexicon) for m in find_triggers(sent, lexicon)) if c]
+        _fold_threats(candidates, analysis)
+        for cand in candidates:
+            if cand.dropped:
+                continue
+            if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
+                cand.targets = _discourse_target(cand, analysis, sent)
+            pairs = [(s, t) for s in cand.sources for t in cand.targets if not _same_actor(s, t)]
+            if not pairs:
+                continue
+            mention_id = f"{analysis.document.id}:{counter}"
+            counter += 1
+            for k, (src, tgt) in enumerate(pairs):
+                analysis.events.append(_event(analysis, cand, src, tgt, mention_id, k, s_index, sent, lexicon))
     return analysis
+
+
+def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon) -> Optional[Candidate]:
+    tok = match.token
+    type_ = _choose_type(match, analysis)
+    info = lexicon.types[type_]
+    if match.pos == "verb":
+        sources, targets = verb_arguments(tok, info.target_preps, analysis)
+    else:
+        sources, targets = noun_arguments(tok, info.target_preps, analysis)
+    decision = decide_status(tok)
+    if decision.habitual:
+        return None
+    if not sources:
+        return None
+    cue_lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
+    if tok.head is not tok:
+        cue_lemmas |= {t.lemma_.lower() for t in tok.head.children}
+    mode = lexicon.mode_for(type_, cue_lemmas) or lexicon.mode_for(type_, {t.lemma_.lower() for t in tok.sent})
+    cand = Candidate(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
+                     status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
+                     mode=mode)
+    cand.speaker = _speaker(tok, analysis)
+    return cand
+
+
+def _choose_type(match: TriggerMatch, analysis: Analysis) -> str:
+    types = match.types
+    if len(types) == 1:
+        return types[0]
+    classifier = _classifier()
+    if classifier is not None:
+        sent = match.token.sent
+        probs = classifier.predict(sent.text, None, None)
+        return max(types, key=lambda t: probs.get(t, 0.0))
+    return types[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _classifier():
+    try:
+        from .classifier import TypeClassifier
+
+        return TypeClassifier.load()
+    except Exception:  # noqa: BLE001 - the lexicon order is the documented fallback
+        return None
+
+
+def _speaker(tok, analysis: Analysis) -> Optional[Argument]:
+    """The subject of the communication verb that reports this trigger ("X said/vowed that ...")."""
+    for gov in path_up(tok)[1:]:
+        if gov.lemma_.lower() in COMMUNICATION and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = gov if gov.pos_ != "ADJ" else gov.head
+            subj = subject_of(verb, analysis)
+            return subj[0] if subj else None
+    return None
+
+
+def _same_country(a: Argument, b: Argument) -> bool:
+    return bool(a.actor.country) and a.actor.country == b.actor.country
+
+
+def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
+    """A threat is its own event: fold the action a vow governs into the THREATEN event, and
+    turn an action an actor promises of itself into a threat."""
+    by_token = {c.match.token.i: c for c in cands}
+    for cand in cands:
+        if cand.threat_verb is not None and cand.type != "THREATEN":
+            gov = by_token.get(cand.threat_verb.i)
+            if gov is not None and gov.type == "THREATEN":
+                if not gov.targets:
+                    gov.targets = cand.targets
+                gov.mode = gov.mode or _threat_mode(cand.type)
+                cand.dropped = True
+                continue
+        promised = cand.future or cand.threat_verb is not None
+        speaker_is_source = cand.speaker is not None and any(_same_country(cand.speaker, s) for s in cand.sources)
+        if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":
+            cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type), "occurred"
+            cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
+        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred"):
+            cand.status = "threatened"
+    # a responsive action's recipient is the actor of the action it answers
+    for cand in cands:
+        if not cand.targets and cand.match.token.lemma_.lower() in RESPONSIVE:
+            for other in cands:
+                if other is not cand and other.match.token.i in {t.i for t in cand.match.token.subtree} | {t.i for t in cand.match.token.head.subtree}:
+                    srcs = [s for s in other.sources if not any(_same_country(s, x) for x in cand.sources)]
+                    if srcs:
+                        cand.targets = srcs
+                        other.dropped = other.dropped or other.status == "hypothetical"
+                        break
+
+
+def _threat_mode(action_type: str) -> Optional[str]:
+    return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(action_type)
+
+
+def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argument]:
+    """The most recent actor of another country named in this or the previous two sentences."""
+    src_countries = {s.actor.country for s in cand.sources}
+    trig_i = cand.match.token.i
+    sents = list(analysis.doc.sents)
+    first = sents[max(0, sents.index(sent) - 2)].start if sent in sents else sent.start
+    best = None
+    for m in analysis.mentions:
+        if first <= m.token_start < sent.end and m.actor.country and m.actor.country not in src_countries:
+            if m.token_start < trig_i or m.token_start >= sent.start:
+                if best is None or m.token_start > best.token_start:
+                    best = m
+    if best is None:
+        return []
+    cand.confidence = min(cand.confidence, 0.5)
+    return [Argument(actor=best.actor, token=analysis.doc[best.token_start], mention=best, inferred=True)]
+
+
+def _same_actor(a: Argument, b: Argument) -> bool:
+    if a.key == b.key:
+        return True
+    if a.actor.code and a.actor.code == b.actor.code and a.actor.name == b.actor.name:
+        return True
+    return False
+
+
+def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, mention_id: str,
+           k: int, s_index: int, sent, lexicon: TriggerLexicon) -> Event:
+    tok = cand.match.token
+    intensity, quad, cameo = score(cand.type, cand.mode)
+    cue = cand.status_cue
+    event = Event(
+        id=f"{mention_id}:{k}",
+        doc_id=analysis.document.id,
+        mention_id=mention_id,
+        coder=CODER,
+        type=cand.type,
+        status=cand.status,
+        trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+        sentence=SentenceRef(s_index, sent.start_char, sent.end_char),
+        source=src.actor,
+        target=tgt.actor,
+        mode=cand.mode,
+        context=list(lexicon.types[cand.type].context),
+        status_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+        attribution=_attribution(analysis, tok, cand, src),
+        intensity=intensity,
+        quad=quad,
+        cameo=cameo,
+        confidence=round(cand.confidence * (0.8 if tgt.inferred else 1.0), 2),
+    )
+    return event
+
+
+def _attribution(analysis: Analysis, tok, cand: Candidate, src: Argument) -> EventAttribution:
+    start, end = tok.idx, tok.idx + len(tok.text)
+    frame = None
+    try:
+        from ..attribution.lookup import frame_for, to_event_attribution
+
+        frame = frame_for(analysis, start, end)
+        if frame is not None:
+            attr = to_event_attribution(frame)
+            if frame.speaker is not None and src.actor.start == frame.speaker.start:
+                attr.kind = "self"
+            return attr
+    except ImportError:
+        pass
+    if cand.speaker is not None:
+        sp = cand.speaker.actor
+        kind = "self" if sp.start == src.actor.start else "named"
+        return EventAttribution(kind=kind, text=sp.text, affiliation=sp.country, name=sp.name,
+                                start=sp.start, end=sp.end)
+    return EventAttribution(kind="none")

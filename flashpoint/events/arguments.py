@@ -1,0 +1,235 @@
+"""Who did it and to whom: source and target arguments of a trigger, read off the parse.
+
+Rules (general, not keyed to any text):
+- verbs: nsubj is the source, dobj the target; passive: the "by" agent is the source and the
+  passive subject the target; without an object, a prepositional object whose preposition the
+  type allows ("talks with", "attack on").
+- verbs without a subject inherit one from the verb they hang from (xcomp, conj, advcl): subject
+  control by default, object control after "urge/ask/press X to ...".
+- nouns: possessor ("Iran's attack"), "by"/"from" phrases or a demonym modifier ("Iranian
+  attack") give the source; without one the nearest governing verb's subject does ("Iran is
+  preparing to launch an attack").
+- coordinated actors give one argument each; a generic head ("officials from Turkey, China and
+  Saudi Arabia") is replaced by the actors named inside it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..analysis_state import ActorMention, Analysis
+from ..model import Actor
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "obj", "dative", "attr", "oprd")
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "force", "tell", "order", "persuade",
+                  "invite", "encourage", "allow", "push", "appeal", "warn", "caution", "help", "compel"}
+# Heads that stand for a set of actors named inside the phrase.
+GENERIC_HEADS = {"official", "leader", "country", "nation", "state", "government", "representative",
+                 "counterpart", "partner", "ally", "minister", "diplomat", "delegation", "side", "party",
+                 "member", "neighbor", "neighbour", "power", "capital", "envoy", "authority", "people"}
+ACTOR_NOUNS = {"government", "army", "military", "force", "troop", "soldier", "police", "rebel", "militant",
+               "insurgent", "protester", "demonstrator", "worker", "refugee", "official", "leader",
+               "minister", "president", "authority", "opposition", "student", "activist", "party",
+               "parliament", "court", "judge", "negotiator", "diplomat", "envoy", "embassy", "ministry",
+               "regime", "administration", "militia", "guerrilla", "fighter", "villager", "civilian",
+               "delegation", "prime", "spokesman", "spokesperson", "union", "group", "council", "faction",
+               "coalition", "alliance", "navy", "bulldozer", "gunman", "terrorist", "settler", "committee",
+               "prosecutor", "investigator", "inspector", "commander", "general", "chief", "ruler", "king"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass
+class Argument:
+    """A source or target: the actor mention (possibly built on the fly) and its head token."""
+
+    actor: Actor
+    token: object
+    mention: Optional[ActorMention] = None
+    inferred: bool = False  # filled by a discourse rule, not read off the parse
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.actor.start, self.actor.end)
+
+
+def _children(tok, deps) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _np_span(tok):
+    """The actor noun phrase of ``tok``: its left modifiers (no determiners) and the head."""
+    doc = tok.doc
+    start = tok
+    for left in tok.lefts:
+        if left.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and left.i < start.i:
+            start = doc[left.left_edge.i] if left.dep_ != "poss" else left
+    while start.i < tok.i and start.dep_ in ("det", "case", "punct"):
+        start = doc[start.i + 1]
+    end = tok.i + 1
+    for right in tok.rights:
+        if right.dep_ == "compound":
+            end = max(end, right.i + 1)
+    return doc[start.i:end]
+
+
+def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
+    """An Argument for token ``tok`` if it denotes an actor (a KB mention, a named entity or an
+    actor noun); None otherwise."""
+    mention = analysis.mention_at(tok.i)
+    if mention is not None and mention.kind != "unknown" or (mention is not None and mention.resolved):
+        return Argument(actor=mention.actor, token=tok, mention=mention)
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in ACTOR_ENTS or lemma in ACTOR_NOUNS or (tok.pos_ == "PRON" and lemma not in ("it", "this", "that", "what", "which")):
+        if mention is not None:
+            return Argument(actor=mention.actor, token=tok, mention=mention)
+        span = _np_span(tok) if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
+        return Argument(actor=Actor(text=span.text, start=span.start_char, end=span.end_char), token=tok)
+    return None
+
+
+def expand(tok, analysis: Analysis) -> list[Argument]:
+    """Arguments for a head token: itself and its conjuncts; generic heads are opened up."""
+    out: list[Argument] = []
+    for t in [tok] + list(tok.conjuncts):
+        arg = actor_for(t, analysis)
+        if arg is not None and (arg.actor.code or arg.actor.country) and t.lemma_.lower() not in GENERIC_HEADS:
+            out.append(arg)
+            continue
+        inner = _named_inside(t, analysis)
+        if inner:
+            out.extend(inner)
+        elif arg is not None:
+            out.append(arg)
+    return _dedupe(out)
+
+
+def _named_inside(tok, analysis: Analysis) -> list[Argument]:
+    """Resolved actors named inside a generic phrase: "officials from X, Y and Z", "leaders of X"."""
+    found: list[Argument] = []
+    for child in tok.children:
+        if child.dep_ in ("prep",) and child.lower_ in ("from", "of", "in", "such", "including", "like", "as"):
+            for pobj in _children(child, ("pobj",)) + [g for c in child.children if c.dep_ == "prep" for g in _children(c, ("pobj",))]:
+                found.extend(expand(pobj, analysis))
+        elif child.dep_ in ("amod", "compound") and child.i < tok.i:
+            m = analysis.mention_at(child.i)
+            if m is not None and m.resolved:
+                found.append(Argument(actor=m.actor, token=child, mention=m))
+    return [a for a in found if a.actor.code or a.actor.country]
+
+
+def _dedupe(args: list[Argument]) -> list[Argument]:
+    seen, out = set(), []
+    for a in args:
+        if a.key not in seen:
+            seen.add(a.key)
+            out.append(a)
+    return out
+
+
+def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
+    """The source of a verb: its subject, the "by" agent of a passive, or an inherited subject."""
+    subj = _children(verb, SUBJ)
+    if subj:
+        return expand(subj[0], analysis)
+    agent = _children(verb, ("agent",))
+    if agent:
+        pobj = _children(agent[0], ("pobj",))
+        if pobj:
+            return expand(pobj[0], analysis)
+    if depth > 4 or verb.dep_ == "ROOT":
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return expand(head, analysis)
+    if verb.dep_ in CLIMB_DEPS or (verb.dep_ == "pobj" and head.dep_ == "prep"):
+        climb = head.head if verb.dep_ == "pobj" else head
+        if verb.dep_ == "xcomp" and climb.lemma_.lower() in OBJECT_CONTROL:
+            obj = _children(climb, ("dobj", "obj"))
+            if obj:
+                return expand(obj[0], analysis)
+        if climb.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
+            return subject_of(climb, analysis, depth + 1)
+    return []
+
+
+def passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> tuple[list[Argument], list[Argument]]:
+    if passive(verb):
+        sources = []
+        agent = _children(verb, ("agent",))
+        if agent and _children(agent[0], ("pobj",)):
+            sources = expand(_children(agent[0], ("pobj",))[0], analysis)
+        targets = [a for t in _children(verb, ("nsubjpass",)) for a in expand(t, analysis)]
+        if not sources:
+            sources = subject_of_passive_chain(verb, analysis)
+        return sources, targets
+    sources = subject_of(verb, analysis)
+    targets: list[Argument] = []
+    for obj in _children(verb, OBJ):
+        cand = expand(obj, analysis)
+        if cand:
+            targets = cand
+            break
+        poss = [c for c in obj.children if c.dep_ == "poss"]  # "safeguard Israel's security"
+        if poss:
+            targets = expand(poss[0], analysis)
+            if targets:
+                break
+    if not targets:
+        targets = _prep_targets(verb, allowed_preps, analysis)
+    return sources, targets
+
+
+def subject_of_passive_chain(verb, analysis: Analysis) -> list[Argument]:
+    return []
+
+
+def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> list[Argument]:
+    for prep in _children(tok, ("prep",)):
+        if prep.lower_ not in allowed_preps:
+            continue
+        for pobj in _children(prep, ("pobj",)):
+            found = expand(pobj, analysis)
+            if found:
+                return found
+            poss = [c for c in pobj.children if c.dep_ == "poss"]
+            if poss:
+                found = expand(poss[0], analysis)
+                if found:
+                    return found
+    return []
+
+
+def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis) -> tuple[list[Argument], list[Argument]]:
+    sources: list[Argument] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources = expand(child, analysis)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for pobj in _children(child, ("pobj",)):
+                sources = sources or expand(pobj, analysis)
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not sources:
+            m = analysis.mention_at(child.i)
+            if m is not None and m.resolved:
+                sources = [Argument(actor=m.actor, token=child, mention=m)]
+    sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
+    targets = _prep_targets(noun, allowed_preps - {"by", "from"}, analysis)
+    if not sources:
+        sources = _governing_subject(noun, analysis)
+    return sources, targets
+
+
+def _governing_subject(noun, analysis: Analysis) -> list[Argument]:
+    """Source of a nominal trigger from the verb it hangs under: "X launched an attack"."""
+    tok, hops = noun, 0
+    while hops < 5 and tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "npadvmod", "oprd"):
+        tok = tok.head
+        hops += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            return subject_of(tok, analysis)
+    return []

@@ -1,0 +1,102 @@
+"""Status of an event: occurred, anticipated, threatened, hypothetical or negated.
+
+We walk from the trigger up the parse to the clause that reports it and read the cues on the way
+(modals, negation, "preparing to", "plans for", "expects", "if", "in the event of", "any").
+A pass-through reporting verb ("said", "stated") ends the walk: what is above it is the frame.
+The cue lists are data (``data/lexicons/status_cues.yaml``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import status_cues
+
+PASS_THROUGH = {"say", "state", "tell", "add", "reveal", "note", "report", "confirm", "announce",
+                "emphasize", "emphasise", "stress", "declare", "insist", "explain", "acknowledge",
+                "write", "claim", "make", "reiterate", "repeat", "indicate", "suggest", "argue"}
+STATUS_PRIORITY = ("negated", "hypothetical", "anticipated", "threatened", "occurred")
+
+
+@dataclass
+class StatusDecision:
+    status: str
+    cue: Optional[object] = None   # spaCy token that decided it
+    future: bool = False            # a future modal was seen (will/would/shall)
+    habitual: bool = False          # background/generic statement: emit nothing as occurred
+    threat_verb: Optional[object] = None  # a vow/threaten/warn verb governing the trigger
+
+
+def path_up(trigger, limit: int = 8) -> list:
+    """Trigger and the tokens that govern it, up to (and including) the first reporting verb."""
+    path, tok = [trigger], trigger
+    while tok.dep_ != "ROOT" and len(path) < limit:
+        tok = tok.head
+        path.append(tok)
+        if tok.lemma_.lower() in PASS_THROUGH and tok.pos_ in ("VERB", "AUX"):
+            break
+    return path
+
+
+def decide_status(trigger) -> StatusDecision:
+    cues = status_cues()
+    anticipated = set(cues["anticipated"])
+    hypothetical = set(cues["hypothetical"])
+    threatened = set(cues["threatened"])
+    negators = set(cues["negated"])
+    modals = set(cues["future_modals"])
+    double_neg = {w for w in cues["double_negation"] if " " not in w}
+    habitual = set(cues["habitual"])
+    conditional = {w for w in cues["conditional_markers"] if " " not in w}
+
+    found: dict[str, object] = {}
+    decision = StatusDecision("occurred")
+    path = path_up(trigger)
+    for depth, tok in enumerate(path):
+        lemma = tok.lemma_.lower()
+        is_frame = depth > 0 and lemma in PASS_THROUGH
+        if depth > 0 and lemma in threatened and tok.pos_ == "VERB":
+            decision.threat_verb = decision.threat_verb or tok
+            found.setdefault("threatened", tok)
+        if depth > 0 and lemma in anticipated and not is_frame:
+            found.setdefault("anticipated", tok)
+        for child in tok.children:
+            c = child.lower_
+            cl = child.lemma_.lower()
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and cl in ("never",)):
+                if lemma in double_neg:
+                    decision.future = True
+                    found.setdefault("future", child)
+                elif depth <= 2 and not is_frame:
+                    found.setdefault("negated", child)
+            elif child.dep_ == "aux" and c in modals or (child.dep_ == "aux" and cl in modals):
+                if not is_frame:
+                    decision.future = True
+                    found.setdefault("future", child)
+            elif child.dep_ == "aux" and cl in hypothetical:
+                if not is_frame:
+                    found.setdefault("hypothetical", child)
+            elif child.dep_ == "mark" and cl in conditional and depth <= 3:
+                found.setdefault("hypothetical", child)
+            elif child.dep_ == "advmod" and cl in habitual:
+                decision.habitual = True
+            elif child.dep_ == "det" and cl == "any" and tok.pos_ == "NOUN" and depth <= 1:
+                found.setdefault("hypothetical", child)
+            elif child.dep_ in ("amod", "advmod") and cl in anticipated and depth <= 1:
+                found.setdefault("anticipated", child)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lemma_.lower() in conditional for c in tok.children):
+            found.setdefault("hypothetical", tok)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "event":
+            found.setdefault("hypothetical", tok)  # "in the event of an attack"
+        if is_frame:
+            break
+    for status in ("negated", "hypothetical", "anticipated"):
+        if status in found:
+            decision.status, decision.cue = status, found[status]
+            return decision
+    if "threatened" in found:
+        decision.status, decision.cue = "anticipated", found["threatened"]
+        return decision
+    if decision.future:
+        decision.status, decision.cue = "anticipated", found.get("future")
+    return decision
