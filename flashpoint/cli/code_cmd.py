@@ -9,26 +9,52 @@ from typing import Optional
 import typer
 
 from . import app, cli_errors
+from .inputs import (ActorsOption, AnyLanguageOption, InputsArgument, MaxBytesOption,
+                     MaxCharsOption, PublishedOption, ingest_options)
 
 
 @app.command("code")
 def code_command(
-    inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .csv) or - for JSONL on stdin."),
+    inputs: InputsArgument,
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write events here (default stdout)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for .txt inputs."),
+    attributions: Optional[Path] = typer.Option(
+        None, "--attributions", help="Also write every attribution frame (JSON lines) here."),
+    published: PublishedOption = None,
+    actors: ActorsOption = None,
+    max_bytes: MaxBytesOption = None,
+    max_chars: MaxCharsOption = None,
+    any_language: AnyLanguageOption = False,
 ):
     """Code articles into PLOVER events, one JSON object a line.
 
+    INPUT is a .txt file (doc id = file name), .jsonl / .csv (fields id, text, published or
+    date, url, title, outlet), .html, a directory of those, or - for JSONL on stdin. A bad
+    file or line is reported on stderr and skipped; the exit code is 1 if any input failed.
+
     Example: flashpoint code article.txt --published 2024-04-11
     """
-    import flashpoint
-    from ..model import Document
+    from ..ingest import read_inputs
+    from ..ingest.batch import ProblemLog, code_articles, failure_problem, make_coder
 
+    log = ProblemLog()
     with cli_errors():
+        options = ingest_options(published, max_bytes, max_chars, any_language)
+        coder = make_coder(actors or ())
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        for name in inputs:
-            text = Path(name).read_text(encoding="utf-8")
-            doc = Document(id=Path(name).stem, text=text, published=published)
-            coded = flashpoint.get_coder()(doc)
-            for e in coded.events:
-                out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+        attr_out = open(attributions, "w", encoding="utf-8") if attributions else None
+        try:
+            articles = read_inputs(inputs, options, log)
+            for _, coded in code_articles(coder, articles, lambda a, e: log(failure_problem(a, e))):
+                for event in coded.events:
+                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                if attr_out is not None:
+                    for attribution in coded.attributions:
+                        attr_out.write(json.dumps(attribution.to_dict(), ensure_ascii=False) + "\n")
+                out.flush()
+        finally:
+            if output:
+                out.close()
+            if attr_out is not None:
+                attr_out.close()
+    if log.errors:
+        raise typer.Exit(1)
