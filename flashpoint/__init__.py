@@ -14,7 +14,7 @@ from .model import Actor, Attribution, CodedDocument, Document, Event
 from .version import __version__, CODER
 
 __all__ = ["code", "get_coder", "Coder", "Document", "Event", "Actor", "Attribution",
-           "CodedDocument", "__version__", "CODER"]
+           "CodedDocument", "__version__", "CODER", "load_store"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,6 +31,13 @@ def code(text: str, published: Optional[str] = None, doc_id: Optional[str] = Non
 
     document = Document(id=doc_id or make_doc_id(text), text=text, published=published)
     return get_coder()(document)
+
+
+def load_store(url_or_path="flashpoint.duckdb", migrate: bool = True, read_only: bool = False):
+    """Open the event store (a DuckDB file path or ":memory:"); see ``flashpoint.store.load_store``."""
+    from .store import load_store as _load_store
+
+    return _load_store(url_or_path, migrate=migrate, read_only=read_only)
 
 
 def __getattr__(name: str):

@@ -104,7 +104,7 @@ def show_command(
     with cli_errors():
         with load_store(db, read_only=True) as store:
             counts = store.counts()
-            width = max(40, shutil.get_terminal_size((160, 24)).columns - 100)
+            width = max(50, shutil.get_terminal_size((200, 24)).columns - 120)
             rows = event_rows(store, limit=limit, width=width)
         if rows:
             print(render_table(HEADERS, [r.cells() for r in rows]))
