@@ -114,7 +114,21 @@ def _kb_country(text: str) -> Optional[str]:
         return None
 
 
-def _fallback_country(tokens, cues: Cues) -> Optional[str]:
+def _affiliation_tokens(head, tokens) -> set[int]:
+    """Token indices of the speaker phrase that can carry its affiliation."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS:
+            drop.update(x.i for x in t.subtree)
+        if t.dep_ == "amod" and t.head.i == head.i and any(True for _ in t.children):
+            drop.update(x.i for x in t.subtree)
+    return {t.i for t in tokens} - drop
+
+
+TOPIC_PREPS = frozenset({"with", "on", "about", "over", "regarding", "concerning"})
+
+
+def _fallback_country(tokens, cues: Cues, ents=()) -> Optional[str]:
     """Demonyms and country names inside the speaker phrase, first one wins."""
     from ..when_where.places import country_code
 
@@ -126,7 +140,7 @@ def _fallback_country(tokens, cues: Cues) -> Optional[str]:
                 return value
         if word in cues.demonyms and cues.demonyms[word]:
             return cues.demonyms[word]
-    for ent in getattr(tokens, "ents", ()):
+    for ent in ents:
         if ent.label_ in ("GPE", "NORP"):
             code = country_code(ent.text)
             if code:
@@ -216,6 +230,11 @@ class SpeakerResolver:
                 count = 1 if ordinal else (count or back.count)
             return Source("anonymous", span, affiliation, count, None, code, plural=plural)
         name = person.text if person is not None else None
+        if person is None and head.pos_ == "PROPN":
+            # the NER may miss a bare surname ("Gallant emphasized"); a known person claims it
+            known = self.memory.last(lambda s: s.person and s.name and s.name.split()[-1] == head.text)
+            if known is not None:
+                return replace(known, speaker=span)
         if person is not None:
             earlier = self.memory.last(lambda s: s.person and s.name and s.name != name
                                        and s.name.split()[-1] == name.split()[-1])
@@ -246,9 +265,11 @@ class SpeakerResolver:
 
     def _affiliation(self, head, tokens) -> tuple[Optional[str], Optional[str], Optional[str]]:
         """(country, actor code, actor name): the head's own mention first, then mentions inside
-        the phrase in reading order, then the KB on the phrase text, then the fallback tables."""
+        the phrase in reading order, then the KB on the phrase and its entities, then the
+        fallback tables. Topic modifiers ("familiar with Iran's plans") are not affiliation."""
+        keep = _affiliation_tokens(head, tokens)
         mentions = [m for m in self.analysis.mentions
-                    if tokens.start <= m.token_start and m.token_end <= tokens.end and m.resolved]
+                    if m.token_start in keep and (m.token_end - 1) in keep and m.resolved]
         mentions.sort(key=lambda m: (not (m.token_start <= head.i < m.token_end), m.token_start))
         for m in mentions:
             country = m.actor.country or _country_of_code(m.actor.code)
@@ -256,15 +277,19 @@ class SpeakerResolver:
                 own = m.token_start <= head.i < m.token_end
                 return country, m.actor.code if own else None, m.actor.name if own else None
         on = self.analysis.published
-        for text in (self._core(head).text, tokens.text):
+        doc = head.doc
+        core = self._core(head)
+        texts = [(core.text, True)]
+        texts += [(e.text, e.start <= head.i < e.end) for e in tokens.ents
+                  if e.start in keep and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        for text, own in texts:
             actor = _kb_resolve(text, on)
             if actor is not None and (actor.country or actor.code):
-                return actor.country or _country_of_code(actor.code), actor.code, actor.name
-        for child_span in _noun_phrases(tokens):
-            actor = _kb_resolve(child_span.text, on)
-            if actor is not None and (actor.country or actor.code):
-                return actor.country or _country_of_code(actor.code), None, None
-        country = _kb_country(tokens.text) or _fallback_country(tokens, self.cues)
+                country = actor.country or _country_of_code(actor.code)
+                return country, actor.code if own else None, actor.name if own else None
+        kept = doc[min(keep):max(keep) + 1] if keep else tokens
+        country = _kb_country(kept.text) or _fallback_country([doc[i] for i in sorted(keep)], self.cues,
+                                                             [e for e in tokens.ents if e.start in keep])
         return country, None, None
 
     def _count(self, head, plural: bool) -> Optional[int]:
