@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from typing import Optional
 
 # Elements whose contents are never article text.
-SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "head", "iframe",
+SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
                      "object", "embed", "canvas", "select", "button", "nav", "footer", "form"})
 # Elements that end a line of text.
 BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -34,13 +34,16 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.in_head = False
         self.in_title = False
         self.title_parts: list[str] = []
         self.published: Optional[str] = None
 
     def handle_starttag(self, tag, attrs):
-        if tag == "body":
-            self.skip_depth = 0  # an unclosed <head> must not hide the page
+        if tag == "head":
+            self.in_head = True
+        elif tag == "body" or tag in BLOCKS:
+            self.in_head = False  # as in browsers, body content ends an unclosed <head>
         if tag == "title":
             self.in_title = True
         elif tag == "meta":
@@ -57,6 +60,8 @@ class _Extractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
         if tag == "title":
             self.in_title = False
         if tag in SKIPPED and self.skip_depth:
@@ -67,7 +72,7 @@ class _Extractor(HTMLParser):
     def handle_data(self, data):
         if self.in_title:
             self.title_parts.append(data)
-        elif not self.skip_depth:
+        elif not self.skip_depth and not self.in_head:
             self.parts.append(data)
 
     def _meta(self, attrs: dict) -> None:
