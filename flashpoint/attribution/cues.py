@@ -32,6 +32,7 @@ class Cues:
     groups: frozenset[str]
     number_words: dict[str, Optional[int]]
     demonyms: dict[str, Optional[str]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
 
 
 def _read(path_or_text) -> dict:
@@ -80,6 +81,7 @@ def _build(data: dict, origin: str) -> Cues:
             groups=frozenset(str(g).lower() for g in back.get("groups") or ()),
             number_words={str(k).lower(): v for k, v in (data.get("number_words") or {}).items()},
             demonyms={str(k).lower(): v for k, v in (data.get("demonyms") or {}).items()},
+            titles=frozenset(str(t).lower().rstrip(".") for t in data.get("titles") or ()),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise DataFileError(f"attribution lexicon {origin}: {exc!r}; compare with the bundled {BUNDLED}") from exc

@@ -79,8 +79,10 @@ def quote_frames(doc, cues: Cues) -> tuple[list[RawFrame], set[int]]:
     used: set[int] = set()
     for qi, quote in enumerate(quotes):
         cue = _quote_cue(doc, quotes, qi, cues)
-        if cue is None:
-            if frames and _continues(doc, frames[-1], quote):
+        same_verb = cue is not None and frames and frames[-1].cue_token == cue[0].i
+        if cue is None or same_verb:
+            # “A,” X said, “B.” (same verb) or a cue-less quotation right after a quote frame
+            if frames and (same_verb or _continues(doc, frames[-1], quote)):
                 prev = frames[-1]
                 prev.end = max(prev.end, quote.end)
                 prev.content = (prev.content[0], quote.inner_end)

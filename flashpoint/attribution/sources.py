@@ -174,6 +174,12 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in PRONOUNS_FIRST and quote_speaker is not None:
             return replace(quote_speaker, speaker=span)
+        if lower in PRONOUNS_SINGULAR:
+            # subject continuity beats general coreference for reporting verbs:
+            # "Gallant emphasized to Austin that ... He firmly stated" → Gallant
+            recent = self._recent_person(head)
+            if recent is not None:
+                return replace(recent, speaker=span)
         mention = self.analysis.mention_at(head.i)
         if mention is not None and mention.resolved and mention.actor.via == "coref":
             actor = mention.actor
@@ -210,9 +216,19 @@ class SpeakerResolver:
         known = self.memory.last(lambda s: s.person and s.name and s.name.split()[-1] == surname)
         if known is not None:
             return known
-        affiliation, code, _ = self._affiliation(person.root, person)
+        start, end = speaker_tokens(person.root)
+        affiliation, code, _ = self._affiliation(person.root, doc[start:end])
+        name = self._person_name(person)
         return Source("named", Span(person.text, person.start_char, person.end_char), affiliation,
-                      None, person.text, code, person=True)
+                      None, name, code, person=True)
+
+    def _person_name(self, ent) -> str:
+        """The name without leading titles and nationality ("German Chancellor Olaf Scholz")."""
+        tokens = list(ent)
+        while len(tokens) > 2 and (tokens[0].lower_.rstrip(".") in self.cues.titles
+                                   or tokens[0].lower_ in self.cues.demonyms):
+            tokens = tokens[1:]
+        return " ".join(t.text for t in tokens)
 
     def _phrase(self, head, start: int, end: int, span: Span) -> Source:
         doc = self.analysis.doc
@@ -229,7 +245,7 @@ class SpeakerResolver:
                 ordinal = self._ordinal(head)
                 count = 1 if ordinal else (count or back.count)
             return Source("anonymous", span, affiliation, count, None, code, plural=plural)
-        name = person.text if person is not None else None
+        name = self._person_name(person) if person is not None else None
         if person is None and head.pos_ == "PROPN":
             # the NER may miss a bare surname ("Gallant emphasized"); a known person claims it
             known = self.memory.last(lambda s: s.person and s.name and s.name.split()[-1] == head.text)
@@ -242,6 +258,12 @@ class SpeakerResolver:
                 name = earlier.name
                 affiliation = affiliation or earlier.affiliation
                 code = code or earlier.code
+        if name is None and head.pos_ == "PROPN":
+            run = [head]
+            while run[0].i > 0 and head.doc[run[0].i - 1].pos_ == "PROPN" \
+                    and head.doc[run[0].i - 1].dep_ == "compound":
+                run.insert(0, head.doc[run[0].i - 1])
+            name = actor_name or self._person_name(run)
         if name is None:
             name = actor_name or _strip_det(self._core(head).text)
         return Source("named", span, affiliation, None, name, code, person=person is not None, plural=plural)

@@ -41,7 +41,9 @@ def find_attributions(analysis: Analysis, cues: Optional[Cues] = None) -> tuple[
     raw += verb_frames(doc, cues, used, quotes)
     raw = _dedupe(raw)
     # resolve speakers in the order they are read, so "the second official" finds the first
-    raw.sort(key=lambda f: (f.speaker_head.i, f.start))
+    # ("We believe ...,” X said: the quote's speaker must be known before its "we")
+    quoted = [q for f in q_frames for q in f.quotes]
+    raw.sort(key=lambda f: (_first_person_in(f, quoted), f.speaker_head.i, f.start))
     resolver = SpeakerResolver(analysis, cues)
     built = []
     for frame in raw:
@@ -67,6 +69,11 @@ def find_attributions(analysis: Analysis, cues: Optional[Cues] = None) -> tuple[
         if frame.verb:
             verbs[attr.id] = frame.verb
     return out, verbs
+
+
+def _first_person_in(frame: RawFrame, quotes) -> bool:
+    head = frame.speaker_head
+    return head.lower_ in ("i", "we", "me", "us") and any(q.start <= head.idx < q.end for q in quotes)
 
 
 def _enclosing_quote(built, frame: RawFrame):
