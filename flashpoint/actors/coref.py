@@ -1,0 +1,180 @@
+"""Rule-based coreference: pronouns, definite role phrases and bare surnames take the actor of
+an earlier mention (code, country, sector, name copied; own text and offsets kept; via="coref").
+
+Rules, in order of the text:
+- a surname ("Gallant") after a full name ("Yoav Gallant") in the same document;
+- "the official", "the second official", "both officials", "the spokesperson", "the minister",
+  "the group": the nearest earlier mention of a compatible kind (anonymous sources for
+  "official(s)", people for person roles, groups and organisations for "group");
+- he/she/his/her/him: the nearest earlier person; they/them/their: the nearest earlier plural
+  actor, else an organisation or country; it/its: the nearest earlier country, seat, org or group.
+Antecedents are looked for within ``WINDOW`` sentences.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from ..analysis_state import ActorMention
+from .kb import ActorKB
+
+WINDOW = 4
+PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+NEUTER = {"it", "its", "itself"}
+DEFINITE = {"the", "both", "these", "those", "this", "that"}
+ORDINALS = {"first", "second", "third", "fourth", "other", "latter", "former", "same"}
+HUMAN_KINDS = ("person", "anonymous", "role")
+# Role nouns that refer back to someone named earlier ("the minister"); places and bodies
+# ("the consulate", "the party") do not.
+COREF_ROLES = {"official", "source", "diplomat", "aide", "spokesperson", "spokesman", "spokeswoman",
+               "minister", "secretary", "president", "leader", "envoy", "ambassador", "premier",
+               "chancellor", "negotiator", "commander", "group", "organization", "movement", "militant"}
+THING_KINDS = ("country", "capital", "seat", "org", "group")
+# Which earlier mentions a role noun may point back to.
+ROLE_TARGETS = {"official": ("anonymous", "person", "role"), "source": ("anonymous", "person", "role"),
+                "diplomat": ("anonymous", "person", "role"), "aide": ("anonymous", "person", "role"),
+                "group": ("group", "org"), "organization": ("group", "org"), "movement": ("group",),
+                "militant": ("group",), "country": ("country",), "government": ("country", "capital", "seat")}
+
+
+def _copy(ante: ActorMention, tok_start: int, tok_end: int, doc, kind: str, plural: bool) -> ActorMention:
+    span = doc[tok_start:tok_end]
+    actor = replace(ante.actor, text=span.text, start=span.start_char, end=span.end_char, via="coref")
+    return ActorMention(actor, tok_start, tok_end, kind=kind, plural=plural)
+
+
+def _sent_index(doc):
+    idx = {}
+    for n, s in enumerate(doc.sents):
+        for t in s:
+            idx[t.i] = n
+    return idx
+
+
+def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
+    sent_of = _sent_index(doc)
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.token_start, m.token_end))
+    by_start = {m.token_start: m for m in mentions}
+    by_token: dict[int, ActorMention] = {}
+    for m in sorted(mentions, key=lambda m: -(m.token_end - m.token_start)):
+        for j in range(m.token_start, m.token_end):
+            by_token[j] = m  # outermost written first, so the innermost wins
+    out = list(mentions)
+    history: list[ActorMention] = []
+    surnames: dict[str, ActorMention] = {}
+
+    def nearest(before: int, kinds, plural: Optional[bool] = None, subject: bool = False) -> Optional[ActorMention]:
+        if subject:
+            # Personal pronouns prefer the latest earlier subject ("Gallant told Austin ... He").
+            first = nearest(before, kinds, plural)
+            if first is None:
+                return None
+            for m in reversed(history):
+                if m.token_end > before or sent_of.get(m.token_start) != sent_of.get(first.token_start):
+                    continue
+                if m.kind in kinds and m.resolved and doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass"):
+                    return m
+            return first
+        for m in reversed(history):
+            if m.token_end > before or not m.resolved:
+                continue
+            if sent_of.get(before, 0) - sent_of.get(m.token_start, 0) > WINDOW:
+                return None
+            if m.kind in kinds and (plural is None or m.plural == plural):
+                return m
+        return None
+
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        m = by_start.get(i)
+        if m is not None:
+            # Surnames: an unresolved or weak one-word person match after a full name.
+            last = doc[m.token_end - 1].text
+            if m.token_end - m.token_start == 1 and last in surnames and (not m.resolved or m.actor.via in ("unresolved", "kb:phoenix")):
+                new = _copy(surnames[last], m.token_start, m.token_end, doc, "person", False)
+                out[out.index(m)] = new
+                m = new
+            if not m.resolved and m.kind == "person":
+                ante = _apposition(doc, m, by_token)
+                if ante is not None:
+                    new = replace(m, actor=replace(m.actor, code=ante.actor.code, country=ante.actor.country,
+                                                  sector=ante.actor.sector, kb_id=ante.actor.kb_id, name=m.actor.text,
+                                                  via="coref"))
+                    out[out.index(m)] = new
+                    m = new
+            if m.resolved:
+                history.append(m)
+                if m.kind == "person" and m.token_end - m.token_start >= 2:
+                    surnames[doc[m.token_end - 1].text] = m
+            i = max(i + 1, m.token_end if m.token_end > i else i + 1)
+            continue
+        if i in taken:
+            i += 1
+            continue
+        low = tok.lower_
+        new = None
+        if tok.text in surnames and tok.pos_ == "PROPN":
+            new = _copy(surnames[tok.text], i, i + 1, doc, "person", False)
+        elif tok.pos_ == "PRON" or low in PERSONAL | PLURAL | NEUTER:
+            if low in PERSONAL:
+                ante = nearest(i, ("person",), None, subject=True) or nearest(i, ("role", "anonymous"), False)
+                new = ante and _copy(ante, i, i + 1, doc, "pronoun", False)
+            elif low in PLURAL:
+                ante = nearest(i, HUMAN_KINDS + THING_KINDS, True) or nearest(i, ("group", "org", "country", "seat"), None)
+                new = ante and _copy(ante, i, i + 1, doc, "pronoun", True)
+            elif low in NEUTER and not _expletive(tok):
+                ante = nearest(i, ("country", "seat", "org", "group"), False)
+                new = ante and _copy(ante, i, i + 1, doc, "pronoun", False)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in COREF_ROLES \
+                and (rw := kb.role_words.get(tok.lemma_.lower())) is not None:
+            dets = [c for c in tok.lefts if c.lower_ in DEFINITE or c.lower_ in ORDINALS]
+            if dets:
+                start = tok.left_edge.i
+                if not any(j in taken for j in range(start, i)):
+                    kinds = ROLE_TARGETS.get(rw.lemma, ("person", "role", "anonymous"))
+                    plural = tok.tag_ == "NNS"
+                    ante = nearest(start, kinds, None)
+                    if ante is not None:
+                        kind = "anonymous" if rw.anonymous else ("group" if "group" in kinds else "role")
+                        new = _copy(ante, start, i + 1, doc, kind, plural)
+        if new:
+            out.append(new)
+            history.append(new)
+            taken.update(range(new.token_start, new.token_end))
+        i += 1
+    out.sort(key=lambda m: (m.token_start, -(m.token_end - m.token_start)))
+    return out
+
+
+def _apposition(doc, m: ActorMention, by_token) -> Optional[ActorMention]:
+    """'Nate Evans, a spokesperson for the U.S. Mission' -> the Mission's actor."""
+    root = doc[m.token_end - 1]
+    for app in (c for c in root.children if c.dep_ == "appos"):
+        hit = by_token.get(app.i)
+        if hit is not None and hit.resolved:
+            return hit
+        for prep in (c for c in app.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with", "to")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                hit = by_token.get(pobj.i)
+                if hit is not None and hit.resolved:
+                    return hit
+    return None
+
+
+def _expletive(tok) -> bool:
+    """'it is evident that ...', 'it was tantamount to' (no antecedent)."""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.lower_ == "it" and head.pos_ == "ADJ" and any(c.dep_ in ("ccomp", "advcl", "xcomp") for c in head.children):
+        return True  # "made it clear that ...", "it is evident that ..."
+    if tok.lower_ == "it" and any(c.dep_ == "ccomp" or any(g.dep_ == "ccomp" for g in c.children)
+                                  for c in head.children):
+        return True  # "made it clear that ..."
+
+    return tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be" and any(
+        c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children) and tok.lower_ == "it"

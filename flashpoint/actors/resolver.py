@@ -1,0 +1,251 @@
+"""Find actor mentions in a spaCy Doc and resolve them against the KB by article date.
+
+Pure functions over a parsed Doc: ``find_mentions(doc, kb, on)`` returns ActorMentions; the
+stage writes them onto the Analysis. Steps:
+1. KB matches: longest phrase first, left to right, on word pieces aligned to token edges.
+2. Actor noun phrases: a KB match that modifies a role noun or a name ("Iranian leaders",
+   "Iran's supreme leader", "Israeli Defense Minister Yoav Gallant", "two anonymous U.S.
+   officials") becomes one mention over the phrase, country from the match, sector from the
+   role word or from the named person's dated role.
+3. Named entities (PERSON/ORG/NORP/GPE) the KB does not know are kept unresolved.
+Coreference is a separate step (coref.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from ..analysis_state import ActorMention
+from ..model import Actor
+from .kb import TIERS, ActorKB, KBEntry, RoleWord, canonical_code, pieces, split_code
+
+ENTITY_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+# Dependents that stay inside an actor noun phrase (left side of the head).
+LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "advmod", "npadvmod"}
+# How a modifier attaches to the noun it describes.
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "capital": "capital", "seat": "seat",
+                 "person": "person", "igo": "org", "org": "org", "group": "group"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def actor_from_entry(entry: KBEntry, text: str, start: int, end: int, on: Optional[dt.date],
+                     via: Optional[str] = None) -> Actor:
+    role = entry.role_on(on)
+    code = canonical_code(role.code) if role else None
+    country, sector = split_code(code)
+    name = entry.name.title() if entry.tier == TIERS["phoenix"] else entry.name
+    return Actor(text=text, start=start, end=end, code=code, country=country, sector=sector,
+                 name=name, kb_id=entry.id, via=via or f"kb:{entry.kind}")
+
+
+class _Pieces:
+    """Word pieces of a Doc with the token each belongs to (for KB matching)."""
+
+    def __init__(self, doc):
+        self.words: list[str] = []
+        self.surface: list[str] = []
+        self.token: list[int] = []
+        self.starts: dict[int, int] = {}  # piece index -> token index where a token starts
+        self.ends: set[int] = set()       # piece offsets where a token ends
+        for tok in doc:
+            ps = pieces(tok.text)
+            if not ps:
+                continue
+            self.starts[len(self.words)] = tok.i
+            for p in ps:
+                self.words.append(p.lower())
+                self.surface.append(p)
+                self.token.append(tok.i)
+            self.ends.add(len(self.words))
+
+
+def kb_matches(doc, kb: ActorKB) -> list[tuple[int, int, KBEntry]]:
+    """(token_start, token_end, entry), longest match first, non-overlapping."""
+    ps = _Pieces(doc)
+    out = []
+    i = 0
+    n = len(ps.words)
+    while i < n:
+        if i in ps.starts:
+            length, entry = kb.longest_at(ps.words, ps.surface, i, ps.ends)
+            if entry is not None and _plausible(doc, ps.token[i], ps.token[i + length - 1] + 1, entry):
+                out.append((ps.token[i], ps.token[i + length - 1] + 1, entry))
+                i += length
+                continue
+        i += 1
+    return out
+
+
+def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
+    """Reject one-word matches that are ordinary lower-case words ("chad", "jordan" are fine
+    only as proper nouns; Phoenix has many generic words)."""
+    span = doc[start:end]
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    if entry.tier == TIERS["phoenix"] and end - start == 1 and span[0].pos_ not in ("PROPN",) \
+            and span[0].ent_type_ not in ENTITY_LABELS:
+        return False
+    return True
+
+
+def _role_word(tok, kb: ActorKB) -> Optional[RoleWord]:
+    return kb.role_words.get(tok.lemma_.lower()) or kb.role_words.get(tok.text.lower())
+
+
+def _phrase_head(doc, start: int, end: int):
+    """The token of [start, end) whose head lies outside the span (syntactic head)."""
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return doc[end - 1]
+
+
+def _left_edge(head, stop_before: int = -1) -> int:
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in LEFT_DEPS or child.dep_ == "conj":
+            left = min(left, child.left_edge.i)
+    return max(left, stop_before + 1)
+
+
+def _noun_target(tok):
+    """The noun that ``tok`` modifies, climbing over coordination ("Hungarian and Romanian
+    officials": Romanian -> conj -> Hungarian -> amod -> officials)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in MODIFIER_DEPS and first.head.i > first.i and first.head.pos_ in ("NOUN", "PROPN"):
+        return first.head, first is not tok or any(c.dep_ == "conj" for c in first.children)
+    return None, False
+
+
+def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]:
+    text = doc.text
+    mentions: list[ActorMention] = []
+    matches = kb_matches(doc, kb)
+    covered: dict[int, tuple[int, int, KBEntry]] = {}
+    for m in matches:
+        for i in range(m[0], m[1]):
+            covered[i] = m
+    used_heads: set[int] = set()
+    for start, end, entry in matches:
+        span = doc[start:end]
+        kind = KIND_OF_ENTRY.get(entry.kind) or ("person" if span.root.ent_type_ == "PERSON" else "org")
+        base = actor_from_entry(entry, span.text, span.start_char, span.end_char, on)
+        head = _phrase_head(doc, start, end)
+        target, coordinated = _noun_target(head)
+        outer = None
+        if target is not None and target.i not in used_heads and kind in ("country", "demonym", "capital", "seat", "org", "group"):
+            outer = _actor_phrase(doc, kb, target, base, entry, covered, on, coordinated, start, end)
+        if outer is not None:
+            if outer.token_start == start and outer.token_end == end:
+                mentions.append(outer)  # coordinated modifier: its own span, sector from the role noun
+            else:
+                used_heads.add(target.i)
+                mentions.append(outer)
+                if kind in ("org", "group"):
+                    mentions.append(ActorMention(base, start, end, kind=kind, plural=False))
+            continue
+        plural = span.root.tag_ in PLURAL_TAGS and kind not in ("country", "capital", "seat")
+        if kind == "person":
+            # Titles in front of a name ("Defense Secretary Lloyd Austin", "President Joe Biden").
+            left = _left_edge(head)
+            if left < start and all(t.dep_ != "punct" for t in doc[left:start]):
+                outer = doc[left:end]
+                actor = actor_from_entry(entry, outer.text, outer.start_char, outer.end_char, on)
+                mentions.append(ActorMention(actor, left, end, kind=kind, plural=False))
+        mentions.append(ActorMention(base, start, end, kind=kind, plural=plural))
+    return _add_entities(doc, _dedupe(mentions))
+
+
+def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if (m.token_start, m.token_end) not in seen:
+            seen.add((m.token_start, m.token_end))
+            out.append(m)
+    return out
+
+
+def _actor_phrase(doc, kb, target, base: Actor, entry: KBEntry, covered, on, coordinated: bool,
+                  mstart: int, mend: int) -> Optional[ActorMention]:
+    """Mention for the noun phrase headed by ``target`` (a role noun, a person, an org)."""
+    # Climb: "Israeli Defense Minister Yoav Gallant": Israeli -> Minister -> Gallant.
+    head = target
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    head_match = covered.get(head.i)
+    role = _role_word(head, kb)
+    roles_in_np = [r for t in doc[_left_edge(head):head.i + 1] if (r := _role_word(t, kb)) is not None]
+    is_person = head.ent_type_ == "PERSON"
+    if head_match is not None and head_match[2] is not entry and head_match[2].kind not in ("country", "demonym"):
+        # The phrase names a KB actor ("Lebanese Hezbollah", "... Minister Yoav Gallant"): its code wins.
+        outer_entry = head_match[2]
+        left = _left_edge(head)
+        span = doc[left:max(head.i + 1, head_match[1])]
+        actor = actor_from_entry(outer_entry, span.text, span.start_char, span.end_char, on)
+        if actor.code is None or (actor.sector is None and roles_in_np):
+            actor = _with_country_sector(actor, base.country, _sector(roles_in_np))
+        kind = KIND_OF_ENTRY.get(outer_entry.kind, "person" if is_person else "org")
+        return ActorMention(actor, span.start, span.end, kind=kind, plural=False)
+    if role is None and not is_person and not (head.pos_ == "PROPN" and roles_in_np):
+        return None
+    sector = role.sector if role is not None else _sector(roles_in_np)
+    if base.country is None:
+        return None
+    if base.sector:
+        sector = base.sector  # an institution's own sector wins ("CIA officer" is SPY, not COP)
+    plural = head.tag_ in PLURAL_TAGS
+    if coordinated:
+        # Each conjunct keeps its own span: "Hungarian" -> HUNGOV, "Romanian" -> ROUGOV.
+        actor = _with_country_sector(base, base.country, sector, via="role")
+        return ActorMention(actor, mstart, mend, kind="role", plural=plural)
+    left = _left_edge(head)
+    span = doc[left:head.i + 1]
+    actor = _with_country_sector(base, base.country, sector, via="role")
+    actor.text, actor.start, actor.end = span.text, span.start_char, span.end_char
+    actor.kb_id = base.kb_id
+    if is_person:
+        kind = "person"
+        actor.name = _person_name(head)
+    elif role is not None and role.anonymous:
+        kind = "anonymous"
+    else:
+        kind = "role"
+    return ActorMention(actor, span.start, span.end, kind=kind, plural=plural)
+
+
+def _person_name(head) -> str:
+    toks = [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"] + [head]
+    return " ".join(t.text for t in toks)
+
+
+def _sector(roles: list[RoleWord]) -> Optional[str]:
+    for r in reversed(roles):
+        if r.sector:
+            return r.sector
+    return None
+
+
+def _with_country_sector(actor: Actor, country: Optional[str], sector: Optional[str], via: Optional[str] = None) -> Actor:
+    code = (country + (sector or "")) if country else None
+    return Actor(text=actor.text, start=actor.start, end=actor.end, code=code, country=country,
+                 sector=sector if country else None, name=actor.name, kb_id=actor.kb_id, via=via or actor.via)
+
+
+def _add_entities(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Keep named entities the KB did not resolve (code None), so users can add them."""
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.token_start, m.token_end))
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if not any(pieces(t.text) for t in ent):
+            continue
+        actor = Actor(text=ent.text, start=ent.start_char, end=ent.end_char, via="unresolved")
+        kind = {"PERSON": "person", "ORG": "org"}.get(ent.label_, "unknown")
+        mentions.append(ActorMention(actor, ent.start, ent.end, kind=kind, plural=False))
+    mentions.sort(key=lambda m: (m.token_start, -(m.token_end - m.token_start)))
+    return mentions
