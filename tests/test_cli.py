@@ -259,3 +259,8 @@ def test_real_process_stdin_and_stderr_separate(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines()[-1].startswith("error: -:2: malformed JSON")
     assert all(e["doc_id"] == "p1" for e in lines(proc.stdout))
+
+
+def test_unwritable_output_is_one_line(fake, tmp_path):
+    r = run("code", f("ceasefire.txt"), "-o", tmp_path / "no" / "such" / "dir.jsonl")
+    assert r.exit_code == 1 and r.stderr.startswith("error: cannot write")

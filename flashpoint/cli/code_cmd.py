@@ -13,6 +13,16 @@ from .inputs import (ActorsOption, AnyLanguageOption, InputsArgument, MaxBytesOp
                      MaxCharsOption, PublishedOption, ingest_options)
 
 
+def _open_output(path: Path):
+    from ..errors import FlashpointError
+
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise FlashpointError(f"cannot write {path}: {exc.strerror or exc}; check the folder exists "
+                              "and is writable") from exc
+
+
 @app.command("code")
 def code_command(
     inputs: InputsArgument,
@@ -40,8 +50,8 @@ def code_command(
     with cli_errors():
         options = ingest_options(published, max_bytes, max_chars, any_language)
         coder = make_coder(actors or ())
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        attr_out = open(attributions, "w", encoding="utf-8") if attributions else None
+        out = _open_output(output) if output else sys.stdout
+        attr_out = _open_output(attributions) if attributions else None
         try:
             articles = read_inputs(inputs, options, log)
             for _, coded in code_articles(coder, articles, lambda a, e: log(failure_problem(a, e))):
