@@ -144,6 +144,14 @@ def test_pronoun_and_surname_resolve_to_earlier_person():
     assert [(x.name, x.affiliation) for x in attrs] == [("Maria Lopez", "ISR"), ("Maria Lopez", "ISR")]
 
 
+def test_relative_clause_speaker_and_it():
+    a = only("The soldier who said that the base was empty was arrested.")
+    assert a.speaker.text == "The soldier"
+    text = "The Iranian foreign ministry issued a statement. It said that the talks would resume."
+    (b,) = analyse(text).attributions
+    assert b.speaker.text == "It" and b.affiliation in (None, "IRN") and b.name != "It"
+
+
 # -- non-answers -------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,cue,speaker", [
     ("The Kremlin declined to comment.", "declined_comment", "The Kremlin"),

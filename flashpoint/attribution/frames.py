@@ -41,6 +41,8 @@ def subject_of(verb):
     while token is not None and seen < 4:
         for child in token.children:
             if child.dep_ in SUBJECTS and child.tag_ not in ("EX",):
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    return token.head  # "the man who said ..." → the man
                 return child
         if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head
@@ -204,7 +206,7 @@ def verb_frames(doc, cues: Cues, used: set[int], quotes: list[Quote]) -> list[Ra
         if any(c.dep_ == "auxpass" for c in token.children):
             continue  # "is expected to": status, not a speaker
         subject = subject_of(token)
-        if subject is None or subject.dep_ == "nsubjpass":
+        if subject is None or (subject.dep_ == "nsubjpass" and subject.head.i == token.i):
             continue
         content = clause if isinstance(clause, tuple) else _content_of(clause)
         start = min(subject.left_edge.idx, token.idx)

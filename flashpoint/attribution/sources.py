@@ -162,7 +162,7 @@ class SpeakerResolver:
         start, end = speaker_tokens(head)
         span = _span(doc, start, end)
         lower = head.lower_
-        if head.tag_ in ("PRP",) or lower in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_FIRST:
+        if head.tag_ in ("PRP", "WP") or lower in PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_FIRST:
             source = self._pronoun(head, span, quote_speaker)
         else:
             source = self._phrase(head, start, end, span)
@@ -189,6 +189,11 @@ class SpeakerResolver:
             return Source("named", span, actor.country or _country_of_code(actor.code), None,
                           actor.name, actor.code, person=True)
         plural = lower in PRONOUNS_PLURAL or lower == "we"
+        if lower in PRONOUN_IT:  # an organisation or a state speaking: "It said that ..."
+            earlier = self.memory.last(lambda s: s.kind == "named" and not s.person)
+            if earlier is not None:
+                return replace(earlier, speaker=span)
+            return Source("anonymous", span, None, None, None, None)
         if plural:
             earlier = self.memory.last(lambda s: s.plural or s.kind == "anonymous")
         else:
