@@ -108,6 +108,8 @@ def country_entries(tier: int = TIERS["curated"]) -> list[KBEntry]:
         out.append(KBEntry(id=f"country:{iso}", name=name, kind="country", roles=(Role(iso),),
                            aliases=names, source="countries.csv", tier=tier))
         dems = _aliases(row.get("demonyms"))
+        # Plural nouns of demonyms ("Ghanaians", "Iraqis"); "Chinese", "French" have none.
+        dems += tuple(d + "s" for d in dems if d[-1:] in ("n", "i") and d + "s" not in dems)
         if dems:
             out.append(KBEntry(id=f"demonym:{iso}", name=name, kind="demonym", roles=(Role(iso),),
                                aliases=dems, source="countries.csv", tier=tier))
@@ -140,7 +142,10 @@ def user_entries(path: str | Path) -> list[KBEntry]:
     suffix = p.suffix.lower()
     tier = TIERS["user"]
     if suffix in (".yaml", ".yml"):
-        data = read_yaml(p) or {}
+        try:
+            data = read_yaml(p) or {}
+        except ValueError as exc:  # YAML reads 2024-13-01 as a date and fails
+            raise DataFileError(f"{p}: {exc}; dates must be valid YYYY-MM-DD") from exc
         rows = data.get("actors", []) if isinstance(data, dict) else data
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise DataFileError(f"{p}: expected `actors:` followed by a list of mappings with name and code")

@@ -40,6 +40,11 @@ def resolve_phrase(kb: ActorKB, text: str, on: Optional[dt.date] = None) -> Opti
         return None
     entry = min(found, key=lambda e: (NAMED_FIRST.index(e.kind) if e.kind in NAMED_FIRST else 99, -found.index(e)))
     actor = actor_from_entry(entry, text, 0, len(text), on)
+    former = any(w in ("former", "ex", "ousted", "late", "deposed", "retired") for w in words)
+    if entry.kind == "person" and actor.sector in (None, "ELI") and actor.country and not former:
+        sector = _role_sector(kb, words)
+        if sector:
+            actor.sector, actor.code, actor.via = sector, actor.country + sector, "title"
     if actor.country and actor.sector is None and entry.kind in ("country", "demonym"):
         sector = _role_sector(kb, words)
         if sector:

@@ -148,12 +148,22 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
                     mentions.append(ActorMention(base, start, end, kind=kind, plural=False))
             continue
         plural = span.root.tag_ in PLURAL_TAGS and kind not in ("country", "capital", "seat")
+        if kind in ("country", "demonym") and outer is None:
+            role = _role_of_pp(head, kb)
+            if role is not None:
+                # "leaders from Saudi Arabia, the UAE and Oman": each country is its own
+                # mention, with the sector of the role noun the phrase complements.
+                base = _with_country_sector(base, base.country, role.sector, via="role")
+                kind = "role"
         if kind == "person":
             # Titles in front of a name ("Defense Secretary Lloyd Austin", "President Joe Biden").
             left = _left_edge(head)
             if left < start and all(t.dep_ != "punct" for t in doc[left:start]):
                 outer = doc[left:end]
                 actor = actor_from_entry(entry, outer.text, outer.start_char, outer.end_char, on)
+                titles = [r for t in doc[left:start] if (r := _role_word(t, kb)) is not None and r.sector]
+                if actor.sector in (None, "ELI") and titles and actor.country and not _former(outer):
+                    actor = _with_country_sector(actor, actor.country, titles[-1].sector, via="title")
                 mentions.append(ActorMention(actor, left, end, kind=kind, plural=False))
         mentions.append(ActorMention(base, start, end, kind=kind, plural=plural))
     return _add_entities(doc, _dedupe(mentions))
@@ -185,13 +195,16 @@ def _actor_phrase(doc, kb, target, base: Actor, entry: KBEntry, covered, on, coo
         left = _left_edge(head)
         span = doc[left:max(head.i + 1, head_match[1])]
         actor = actor_from_entry(outer_entry, span.text, span.start_char, span.end_char, on)
-        if actor.code is None or (actor.sector is None and roles_in_np):
-            actor = _with_country_sector(actor, base.country, _sector(roles_in_np))
+        if actor.code is None or (actor.sector in (None, "ELI") and roles_in_np and not _former(span)):
+            actor = _with_country_sector(actor, actor.country or base.country, _sector(roles_in_np))
         kind = KIND_OF_ENTRY.get(outer_entry.kind, "person" if is_person else "org")
         return ActorMention(actor, span.start, span.end, kind=kind, plural=False)
     if role is None and not is_person and not (head.pos_ == "PROPN" and roles_in_np):
         return None
     sector = role.sector if role is not None else _sector(roles_in_np)
+    specific = [r.sector for r in roles_in_np if r.sector and r.sector != "GOV"]
+    if sector == "GOV" and specific:
+        sector = specific[-1]  # "rebel leaders" are REB, "military officials" MIL
     if base.country is None:
         return None
     if base.sector:
@@ -214,6 +227,38 @@ def _actor_phrase(doc, kb, target, base: Actor, entry: KBEntry, covered, on, coo
     else:
         kind = "role"
     return ActorMention(actor, span.start, span.end, kind=kind, plural=plural)
+
+
+def _role_of_pp(tok, kb: ActorKB) -> Optional[RoleWord]:
+    """Role noun that a country complements: 'officials from [various countries such as] X'."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    for _ in range(2):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("from", "of", "as", "in"):
+            return None
+        prep = tok.head
+        noun = prep.head
+        if noun.lower_ == "such" and noun.head.pos_ == "NOUN":  # "such as": as <- such <- countries
+            noun = noun.head
+        rw = _role_word(noun, kb)
+        before = prep.doc[prep.i - 1] if prep.i > 0 else None
+        if (rw is None or not rw.sector) and before is not None and before.pos_ == "NOUN":
+            # The parser often attaches the PP higher up ("discussions with officials from X");
+            # the noun right before the preposition is the likelier host.
+            noun, rw = before, _role_word(before, kb)
+        if rw is not None and rw.sector and rw.lemma not in ("state",):
+            return rw
+        if noun.lemma_.lower() not in ("country", "nation", "state", "government"):
+            return None
+        tok = noun
+    return None
+
+
+FORMER = {"former", "ex", "ousted", "late", "deposed", "retired", "then"}
+
+
+def _former(span) -> bool:
+    return any(t.lower_ in FORMER for t in span)
 
 
 def _person_name(head) -> str:
