@@ -113,9 +113,10 @@ def _named_inside(tok, analysis: Analysis) -> list[Argument]:
             for pobj in _children(child, ("pobj",)) + [g for c in child.children if c.dep_ == "prep" for g in _children(c, ("pobj",))]:
                 found.extend(expand(pobj, analysis))
         elif child.dep_ in ("amod", "compound") and child.i < tok.i:
-            m = analysis.mention_at(child.i)
-            if m is not None and m.resolved:
-                found.append(Argument(actor=m.actor, token=child, mention=m))
+            for mod in [child] + list(child.conjuncts):
+                m = analysis.mention_at(mod.i)
+                if m is not None and m.resolved and (m.token_end - m.token_start) < 3:
+                    found.append(Argument(actor=m.actor, token=mod, mention=m))
     return [a for a in found if a.actor.code or a.actor.country]
 
 
@@ -144,7 +145,7 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
     if verb.dep_ == "relcl":
         return expand(head, analysis)
     if verb.dep_ in CLIMB_DEPS or (verb.dep_ == "pobj" and head.dep_ == "prep"):
-        climb = head.head if verb.dep_ == "pobj" else head
+        climb = head.head if verb.dep_ == "pobj" or (verb.dep_ == "pcomp" and head.pos_ == "ADP") else head
         if verb.dep_ == "xcomp" and climb.lemma_.lower() in OBJECT_CONTROL:
             obj = _children(climb, ("dobj", "obj"))
             if obj:
@@ -193,8 +194,22 @@ def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> lis
     for prep in _children(tok, ("prep",)):
         if prep.lower_ not in allowed_preps:
             continue
+        for pcomp in _children(prep, ("pcomp",)):  # "committed to ensuring Israel's security"
+            for obj in _children(pcomp, ("dobj",)):
+                found = expand(obj, analysis) or [a for p in _children(obj, ("poss",)) for a in expand(p, analysis)]
+                if found:
+                    return found
         for pobj in _children(prep, ("pobj",)):
             found = expand(pobj, analysis)
+            if prep.lower_ in LOCATIVE_PREPS:  # "in Damascus" is where, not whom
+                found = [a for a in found if a.mention is None or a.mention.kind not in ("capital", "seat", "place", "city")]
+            if found and all(not (a.actor.code or a.actor.country) for a in found) and pobj.lemma_.lower() in GENERIC_HEADS:
+                # "talks with officials from X and Y" parsed with "from" on the trigger
+                for sib in _children(tok, ("prep",)):
+                    if sib.lower_ in ("from", "of") and sib is not prep:
+                        named = [a for p in _children(sib, ("pobj",)) for a in expand(p, analysis) if a.actor.code or a.actor.country]
+                        if named:
+                            return named
             if found:
                 return found
             poss = [c for c in pobj.children if c.dep_ == "poss"]
@@ -205,12 +220,26 @@ def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> lis
     return []
 
 
-def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis) -> tuple[list[Argument], list[Argument]]:
+# Prepositions that introduce the actor of a nominal event, per type family: "attack by X",
+# "aggression from X"; but "talks from ..." never names the actor.
+SOURCE_PREPS = {"by"}
+CONFLICT_SOURCE_PREPS = {"by", "from"}
+CONFLICT_TYPES = {"ASSAULT", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
+# Verbs whose subject receives the nominal action: "Israel will face punishment".
+PATIENT_VERBS = {"face", "suffer", "receive", "risk", "incur", "endure"}
+
+
+def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type_: str = "") -> tuple[list[Argument], list[Argument]]:
     sources: list[Argument] = []
+    source_preps = CONFLICT_SOURCE_PREPS if type_ in CONFLICT_TYPES else SOURCE_PREPS
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PATIENT_VERBS:
+        return [], subject_of(noun.head, analysis)
     for child in noun.children:
         if child.dep_ == "poss":
             sources = expand(child, analysis)
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            if child.pos_ == "PRON":  # "his condemnation": the clause subject names him better
+                sources = _governing_subject(noun, analysis) or sources
+        elif child.dep_ == "prep" and child.lower_ in source_preps:
             for pobj in _children(child, ("pobj",)):
                 sources = sources or expand(pobj, analysis)
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not sources:
@@ -218,16 +247,29 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis) -> t
             if m is not None and m.resolved:
                 sources = [Argument(actor=m.actor, token=child, mention=m)]
     sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
-    targets = _prep_targets(noun, allowed_preps - {"by", "from"}, analysis)
+    targets = _prep_targets(noun, allowed_preps - source_preps, analysis)
+    if not targets and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        # light verb carries the recipient: "gave Iran a warning", "provide aid to Ukraine"
+        verb = noun.head
+        dative = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+        targets = (expand(dative[0], analysis) if dative else []) or _prep_targets(verb, allowed_preps - source_preps, analysis)
     if not sources:
         sources = _governing_subject(noun, analysis)
     return sources, targets
+
+
+# Nouns that head adjuncts, not arguments: "in the wake of the attack" says nothing of who attacked.
+ADJUNCT_NOUNS = {"wake", "aftermath", "face", "light", "event", "case", "spite", "midst", "course",
+                 "eve", "run", "lead", "time", "day", "week", "month", "year", "anniversary", "result"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 
 
 def _governing_subject(noun, analysis: Analysis) -> list[Argument]:
     """Source of a nominal trigger from the verb it hangs under: "X launched an attack"."""
     tok, hops = noun, 0
     while hops < 5 and tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "npadvmod", "oprd"):
+        if tok.lemma_.lower() in ADJUNCT_NOUNS:
+            return []
         tok = tok.head
         hops += 1
         if tok.pos_ in ("VERB", "AUX"):

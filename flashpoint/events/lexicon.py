@@ -46,6 +46,7 @@ class TriggerLexicon:
         return lex
 
     def add(self, data: dict, origin: str) -> None:
+        _check_strings(data, origin)
         if not isinstance(data, dict):
             raise DataFileError(f"{origin}: expected a mapping of PLOVER types to entries")
         for type_, spec in data.items():
@@ -86,6 +87,19 @@ class TriggerLexicon:
             if cues & cue_lemmas:
                 return mode
         return None
+
+
+def _check_strings(node, origin: str) -> None:
+    """YAML reads bare on/off/yes/no as booleans; a lexicon word must be text."""
+    if isinstance(node, bool):
+        raise DataFileError(f"{origin}: found {node!r} where a word was expected; quote words such as "
+                            f'"on", "off", "no" and "yes" in the YAML file')
+    if isinstance(node, dict):
+        for v in node.values():
+            _check_strings(v, origin)
+    elif isinstance(node, list):
+        for v in node:
+            _check_strings(v, origin)
 
 
 @functools.lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from typing import Optional
 from ..analysis_state import Analysis
 from ..model import Actor, Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import Argument, noun_arguments, verb_arguments, subject_of, expand
+from .arguments import PATIENT_VERBS, Argument, noun_arguments, verb_arguments, subject_of, expand
 from .lexicon import TriggerLexicon, default_lexicon
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
@@ -26,6 +26,10 @@ from .triggers import TriggerMatch, find_triggers
 
 # Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
 THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit").
+AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# Types where coordinated actors with no recipient act with one another ("X and Y agreed").
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # Types whose missing recipient may be taken from the discourse (the actor answered is named
 # in a previous sentence: "vowing to respond", "his condemnation of the attack").
 DISCOURSE_TARGET_TYPES = {"THREATEN", "ACCUSE"}
@@ -46,6 +50,7 @@ class Candidate:
     threat_verb: object = None
     confidence: float = 0.7
     speaker: Optional[Argument] = None
+    intent_verb: object = None
     mode: Optional[str] = None
     dropped: bool = False
 
@@ -62,12 +67,18 @@ def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None) -
     for s_index, sent in enumerate(doc.sents):
         candidates = [c for c in (_candidate(m, analysis, lexicon) for m in find_triggers(sent, lexicon)) if c]
         _fold_threats(candidates, analysis)
+        seen_pairs: set[tuple] = set()  # one event per (type, source, target) per sentence
         for cand in candidates:
             if cand.dropped:
                 continue
             if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
                 cand.targets = _discourse_target(cand, analysis, sent)
-            pairs = [(s, t) for s in cand.sources for t in cand.targets if not _same_actor(s, t)]
+            targets = cand.targets
+            if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1:
+                targets = cand.sources
+            pairs = [(s, t) for s in cand.sources for t in targets if not _same_actor(s, t)
+                     and (cand.type, _who(s), _who(t)) not in seen_pairs]
+            seen_pairs.update((cand.type, _who(s), _who(t)) for s, t in pairs)
             if not pairs:
                 continue
             mention_id = f"{analysis.document.id}:{counter}"
@@ -84,10 +95,13 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if match.pos == "verb":
         sources, targets = verb_arguments(tok, info.target_preps, analysis)
     else:
-        sources, targets = noun_arguments(tok, info.target_preps, analysis)
+        sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
     decision = decide_status(tok)
-    if decision.habitual:
+    if decision.habitual or _blocked(tok):
         return None
+    speaker = _speaker(tok, analysis) or _frame_speaker(tok, analysis)
+    if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
+        sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
     if not sources:
         return None
     cue_lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
@@ -97,8 +111,58 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     cand = Candidate(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
                      status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
                      mode=mode)
-    cand.speaker = _speaker(tok, analysis)
+    cand.intent_verb = decision.intent_verb
+    cand.speaker = speaker
+    if cand.speaker is not None:
+        # "we"/"I" in a quote is the speaker
+        cand.sources = [cand.speaker if s.token.lower_ in FIRST_PERSON else s for s in cand.sources]
+        cand.targets = [t for t in cand.targets if t.token.lower_ not in FIRST_PERSON]
+    frame = _frame(tok, analysis)
+    if frame is not None and cand.status == "occurred":
+        from ..attribution.lookup import frame_status
+
+        cand.status = frame_status(frame) or cand.status
     return cand
+
+
+FIRST_PERSON = {"we", "i", "us", "me"}
+# Idioms where an event noun names no event: "pose a threat", "in the face of threats".
+BLOCKING_HEADS = {"pose", "face", "counter", "perceive", "fear", "amid"}
+
+
+def _blocked(tok) -> bool:
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in BLOCKING_HEADS and tok.lemma_.lower() in ("threat", "danger", "risk"):
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "face":
+        return True
+    return False
+
+
+def _frame(tok, analysis: Analysis):
+    try:
+        from ..attribution.lookup import frame_for
+    except ImportError:
+        return None
+    return frame_for(analysis, tok.idx, tok.idx + len(tok.text))
+
+
+def _frame_speaker(tok, analysis: Analysis) -> Optional[Argument]:
+    """The speaker of the attribution frame (quote, "according to") around the trigger."""
+    frame = _frame(tok, analysis)
+    if frame is None or frame.speaker is None:
+        return None
+    span = analysis.doc.char_span(frame.speaker.start, frame.speaker.end, alignment_mode="expand")
+    if span is None:
+        return None
+    m = None
+    for t in reversed(list(span)):
+        m = analysis.mention_at(t.i)
+        if m is not None and m.resolved:
+            break
+    if m is None or not m.resolved:
+        return None
+    return Argument(actor=m.actor, token=analysis.doc[m.token_start], mention=m)
 
 
 def _choose_type(match: TriggerMatch, analysis: Analysis) -> str:
@@ -150,6 +214,17 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
                 gov.mode = gov.mode or _threat_mode(cand.type)
                 cand.dropped = True
                 continue
+        if cand.intent_verb is not None and cand.type != "AGREE":
+            gov = by_token.get(cand.intent_verb.i)
+            if gov is not None and gov.type in ("AGREE", "THREATEN") and cand.type in AGREE_FOLDABLE | {"AGREE"}:
+                gov.targets = gov.targets or cand.targets
+                cand.dropped = True
+                continue
+        if cand.type in AGREE_FOLDABLE and (cand.future or cand.intent_verb is not None) and cand.status != "negated":
+            cand.type, cand.mode = "AGREE", None
+            if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):
+                cand.status = "occurred"
+            continue
         promised = cand.future or cand.threat_verb is not None
         speaker_is_source = cand.speaker is not None and any(_same_country(cand.speaker, s) for s in cand.sources)
         if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":
@@ -169,6 +244,10 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
                         break
 
 
+_INTENT_OR_MODAL = {"will", "would", "shall", "'ll", "agree", "offer", "ready", "willing", "prepared",
+                    "decide", "promise", "pledge", "vow", "commit", "undertake", "consent", "plan", "intend"}
+
+
 def _threat_mode(action_type: str) -> Optional[str]:
     return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(action_type)
 
@@ -181,6 +260,10 @@ def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argumen
     first = sents[max(0, sents.index(sent) - 2)].start if sent in sents else sent.start
     best = None
     for m in analysis.mentions:
+        head = analysis.doc[m.token_end - 1]
+        locative = head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "from", "into", "across", "to")
+        if m.kind in ("capital", "seat") and locative or m.kind in ("place",):
+            continue
         if first <= m.token_start < sent.end and m.actor.country and m.actor.country not in src_countries:
             if m.token_start < trig_i or m.token_start >= sent.start:
                 if best is None or m.token_start > best.token_start:
@@ -189,6 +272,11 @@ def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argumen
         return []
     cand.confidence = min(cand.confidence, 0.5)
     return [Argument(actor=best.actor, token=analysis.doc[best.token_start], mention=best, inferred=True)]
+
+
+def _who(arg: Argument) -> tuple:
+    a = arg.actor
+    return (a.code, a.name) if a.code else (a.start, a.end)
 
 
 def _same_actor(a: Argument, b: Argument) -> bool:

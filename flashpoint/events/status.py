@@ -25,6 +25,7 @@ class StatusDecision:
     future: bool = False            # a future modal was seen (will/would/shall)
     habitual: bool = False          # background/generic statement: emit nothing as occurred
     threat_verb: Optional[object] = None  # a vow/threaten/warn verb governing the trigger
+    intent_verb: Optional[object] = None  # an agree/offer/promise/ready word governing the trigger
 
 
 def path_up(trigger, limit: int = 8) -> list:
@@ -48,6 +49,7 @@ def decide_status(trigger) -> StatusDecision:
     double_neg = {w for w in cues["double_negation"] if " " not in w}
     habitual = set(cues["habitual"])
     conditional = {w for w in cues["conditional_markers"] if " " not in w}
+    intent = set(cues.get("intent", []))
 
     found: dict[str, object] = {}
     decision = StatusDecision("occurred")
@@ -58,6 +60,8 @@ def decide_status(trigger) -> StatusDecision:
         if depth > 0 and lemma in threatened and tok.pos_ == "VERB":
             decision.threat_verb = decision.threat_verb or tok
             found.setdefault("threatened", tok)
+        if depth > 0 and lemma in intent and not is_frame:
+            decision.intent_verb = decision.intent_verb or tok
         if depth > 0 and lemma in anticipated and not is_frame:
             found.setdefault("anticipated", tok)
         for child in tok.children:
@@ -80,7 +84,7 @@ def decide_status(trigger) -> StatusDecision:
                 found.setdefault("hypothetical", child)
             elif child.dep_ == "advmod" and cl in habitual:
                 decision.habitual = True
-            elif child.dep_ == "det" and cl == "any" and tok.pos_ == "NOUN" and depth <= 1:
+            elif child.dep_ == "det" and cl == "any" and tok.pos_ == "NOUN" and (depth <= 1 or path[depth - 1].lower_ == "of"):
                 found.setdefault("hypothetical", child)
             elif child.dep_ in ("amod", "advmod") and cl in anticipated and depth <= 1:
                 found.setdefault("anticipated", child)

@@ -1,0 +1,86 @@
+"""Event coder behaviour on sentences we wrote: arguments, type, status, threats, pairs."""
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.model import Document
+
+
+def events_of(coder, text, published="2024-04-11"):
+    coded = coder(Document(id="t", text=text, published=published))
+    return [(e.type, e.source.text, e.target.text, e.status) for e in coded.events], coded
+
+
+def test_active_and_passive_voice_give_the_same_direction(coder):
+    active, _ = events_of(coder, "Syria shelled Turkey on Monday.")
+    passive, _ = events_of(coder, "Turkey was shelled by Syria on Monday.")
+    assert ("ASSAULT", "Syria", "Turkey", "occurred") in active
+    assert ("ASSAULT", "Syria", "Turkey", "occurred") in passive
+
+
+def test_nominal_trigger_takes_source_from_governing_verb_and_is_anticipated(coder):
+    evs, _ = events_of(coder, "Russia is preparing to launch a large offensive against Ukraine.")
+    assert ("ASSAULT", "Russia", "Ukraine", "anticipated") in evs
+
+
+def test_possessive_source_on_a_noun(coder):
+    evs, _ = events_of(coder, "Venezuela's seizure of Guyana's oil platform angered the region.")
+    assert any(t == "COERCE" and s == "Venezuela" for t, s, _, _ in evs)
+
+
+def test_coordinated_targets_give_one_event_each_sharing_a_mention(coder):
+    evs, coded = events_of(coder, "The French foreign minister held talks with Egypt, Jordan and Qatar on Tuesday.")
+    targets = {t for ty, _, t, _ in evs if ty == "CONSULT"}
+    assert {"Egypt", "Jordan", "Qatar"} <= targets
+    mentions = {e.mention_id for e in coded.events if e.type == "CONSULT"}
+    assert len(mentions) == 1
+
+
+def test_vow_is_one_threaten_event_and_no_assault(coder):
+    evs, _ = events_of(coder, "North Korea vowed to strike South Korea if the drills continue.")
+    types = [t for t, *_ in evs]
+    assert "THREATEN" in types
+    assert "ASSAULT" not in types
+
+
+def test_modal_could_is_hypothetical(coder):
+    evs, _ = events_of(coder, "Analysts said Serbia could attack Kosovo.")
+    assert any(t == "ASSAULT" and st == "hypothetical" for t, _, _, st in evs)
+
+
+def test_negation_marks_event_negated(coder):
+    evs, _ = events_of(coder, "Ethiopia did not attack Eritrea last week.")
+    assert evs and all(st == "negated" for t, _, _, st in evs if t == "ASSAULT")
+
+
+def test_habitual_background_yields_no_occurred_event(coder):
+    evs, _ = events_of(coder, "Indian officials typically meet Pakistani officials through intermediaries.")
+    assert not [e for e in evs if e[3] == "occurred"]
+
+
+def test_future_cooperation_is_agree(coder):
+    evs, _ = events_of(coder, "Japan will provide emergency aid to the Philippines.")
+    assert any(t == "AGREE" and s == "Japan" for t, s, _, _ in evs)
+
+
+def test_reciprocal_agreement_gives_both_directions(coder):
+    evs, _ = events_of(coder, "Armenia and Azerbaijan agreed to exchange prisoners.")
+    pairs = {(s, t) for ty, s, t, _ in evs if ty == "AGREE"}
+    assert ("Armenia", "Azerbaijan") in pairs and ("Azerbaijan", "Armenia") in pairs
+
+
+def test_event_records_carry_scores_and_offsets(coder):
+    text = "Pakistan launched air strikes on Afghanistan on Sunday."
+    _, coded = events_of(coder, text)
+    assert coded.events
+    for e in coded.events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert text[e.source.start:e.source.end] == e.source.text
+        assert e.quad in (1, 2, 3, 4) and -10 <= e.intensity <= 10
+
+
+def test_same_text_gives_same_ids(coder):
+    text = "Colombia accused Venezuela of sheltering rebels."
+    _, a = events_of(coder, text)
+    _, b = events_of(coder, text)
+    assert [e.id for e in a.events] == [e.id for e in b.events] and a.events
