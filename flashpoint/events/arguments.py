@@ -183,7 +183,18 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
                 break
     if not targets:
         targets = _prep_targets(verb, allowed_preps, analysis)
+    if not targets and verb.lemma_.lower() in CLAUSAL_TARGET_VERBS:
+        # "demanded that Israel ease restrictions": the one asked is the clause's subject
+        for comp in _children(verb, ("ccomp",)):
+            subj = _children(comp, ("nsubj", "nsubjpass"))
+            if subj:
+                targets = expand(subj[0], analysis)
+                break
     return sources, targets
+
+
+CLAUSAL_TARGET_VERBS = {"demand", "insist", "urge", "ask", "request", "call", "propose", "warn", "accuse",
+                        "allege", "charge", "say"}
 
 
 def subject_of_passive_chain(verb, analysis: Analysis) -> list[Argument]:

@@ -201,9 +201,44 @@ def _same_country(a: Argument, b: Argument) -> bool:
     return bool(a.actor.country) and a.actor.country == b.actor.country
 
 
+# A verb acting on an event noun is the event: "accepted the demands" (CONCEDE), "rejected an
+# offer" (REJECT), "lifted the blockade" (RETREAT); the noun's own actor is the recipient.
+OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT"}
+ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
+
+
+def _fold_operated(cands: list[Candidate]) -> None:
+    by_token = {c.match.token.i: c for c in cands}
+    for outer in cands:
+        if outer.match.pos != "verb" or outer.type not in OPERATING_TYPES:
+            continue
+        for obj in outer.match.token.children:
+            inner = by_token.get(obj.i)
+            if obj.dep_ not in ("dobj", "nsubjpass") or inner is None or inner.match.pos != "noun":
+                continue
+            if inner.type == "REQUEST" and outer.match.token.lemma_.lower() in ACCEPTING:
+                outer.type, outer.mode = "CONCEDE", None
+            if outer.type == "ACCUSE":
+                # "condemned the attack by X": the accused is the attacker; the attack stays an event
+                if inner.sources and not _is_generic(outer.targets):
+                    outer.targets = [s for s in inner.sources if not any(_same_actor(s, x) for x in outer.sources)] or outer.targets
+                continue
+            inner_others = [s for s in inner.sources if not any(_same_actor(s, x) for x in outer.sources)]
+            if inner_others and (not outer.targets or _is_generic(outer.targets)):
+                outer.targets = inner_others
+            elif not outer.targets:
+                outer.targets = inner.targets
+            inner.dropped = True
+
+
+def _is_generic(args: list[Argument]) -> bool:
+    return bool(args) and all(not (a.actor.code or a.actor.country) for a in args)
+
+
 def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
     """A threat is its own event: fold the action a vow governs into the THREATEN event, and
     turn an action an actor promises of itself into a threat."""
+    _fold_operated(cands)
     by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
         if cand.threat_verb is not None and cand.type != "THREATEN":
@@ -216,7 +251,9 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
                 continue
         if cand.intent_verb is not None and cand.type != "AGREE":
             gov = by_token.get(cand.intent_verb.i)
-            if gov is not None and gov.type in ("AGREE", "THREATEN") and cand.type in AGREE_FOLDABLE | {"AGREE"}:
+            if gov is not None and gov.type == "AGREE" and cand.type in THREAT_FOLDABLE:
+                gov.type, gov.mode = "THREATEN", _threat_mode(cand.type)  # "pledged to strike"
+            if gov is not None and gov.type in ("AGREE", "THREATEN") and not gov.dropped:
                 gov.targets = gov.targets or cand.targets
                 cand.dropped = True
                 continue
