@@ -40,5 +40,10 @@ eval: setup
 bench: setup
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
+train: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	$(PY) -m training.train_classifier
+	$(PY) -m training.evaluate_classifier
+
 clean:
 	rm -rf $(VENV) flashpoint.duckdb .pytest_cache

@@ -1,0 +1,135 @@
+"""The PLOVER type classifier (flashpoint/events/classifier.py) and `flashpoint classify`."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import shared_path
+from flashpoint.cli import app
+from flashpoint.errors import DataFileError
+from flashpoint.events.classifier import TypeClassifier, featurize, stem
+from flashpoint.model import PLOVER_TYPES
+
+
+def _mark(text: str, source: str | None, target: str | None):
+    s = (text.index(source), text.index(source) + len(source)) if source else None
+    t = (text.index(target), text.index(target) + len(target)) if target else None
+    return text, s, t
+
+
+@pytest.fixture(scope="module")
+def clf():
+    return TypeClassifier.load()
+
+
+def test_artifact_loads_and_is_cached(clf):
+    assert TypeClassifier.load() is clf
+
+
+def test_missing_artifact_says_run_make_train(tmp_path):
+    with pytest.raises(DataFileError, match="make train"):
+        TypeClassifier.load(tmp_path / "nope.npz")
+
+
+def test_probabilities_cover_all_types_and_sum_to_one(clf):
+    scores = clf.predict(*_mark("Rebels seized the airport on Monday.", "Rebels", "the airport"))
+    assert list(scores) == list(PLOVER_TYPES)
+    assert sum(scores.values()) == pytest.approx(1.0, abs=1e-6)
+    assert all(0.0 <= v <= 1.0 for v in scores.values())
+
+
+CLEAR = [
+    ("Troops shelled the town.", "Troops", "the town", "ASSAULT"),
+    ("Artillery units pounded rebel villages overnight.", "Artillery units", "rebel villages", "ASSAULT"),
+    ("Venezuela threatened Guyana with military action.", "Venezuela", "Guyana", "THREATEN"),
+    ("Thousands of nurses demonstrated outside parliament.", "Thousands of nurses", "parliament", "PROTEST"),
+    ("The Dutch foreign minister met her Belgian counterpart in Brussels.", "The Dutch foreign minister",
+     "her Belgian counterpart", "CONSULT"),
+    ("Police detained dozens of students in the capital.", "Police", "dozens of students", "COERCE"),
+    ("Finland denounced Russia over airspace violations.", "Finland", "Russia", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize("text,source,target,expected", CLEAR, ids=[c[3] + ":" + c[0][:20] for c in CLEAR])
+def test_clear_sentence_gets_its_type(clf, text, source, target, expected):
+    scores = clf.predict(*_mark(text, source, target))
+    assert max(scores, key=scores.get) == expected
+
+
+def test_predict_many_matches_predict_and_accepts_null_sides(clf):
+    items = [_mark(t, s, g) for t, s, g, _ in CLEAR] + [("Gunmen attacked a bus.", None, None),
+                                                        ("The town was bombed.", None, (0, 8))]
+    many = clf.predict_many(items)
+    assert len(many) == len(items)
+    for item, got in zip(items, many):
+        single = clf.predict(*item)
+        assert got == pytest.approx(single)
+
+
+def test_trigger_hint_is_a_feature():
+    text, s, t = _mark("Troops shelled the town.", "Troops", "the town")
+    assert "tr:shell" in featurize(text, s, t, (7, 14))
+    assert not any(f.startswith("tr:") for f in featurize(text, s, t, None))
+
+
+def test_actors_are_placeholders_not_words():
+    feats = featurize("Iran attacked Israel.", (0, 4), (14, 20))
+    assert "w:iran" not in feats and "w:israel" not in feats
+    assert "dir:st" in feats and "m:attack" in feats
+
+
+def test_stem_pools_inflections():
+    assert stem("shelled") == stem("shelling") == stem("shells") == stem("shell")
+    assert stem("agreed") == stem("agrees") == stem("agree")
+
+
+def test_classify_cli_reports_bad_line_and_goes_on(tmp_path):
+    lines = [
+        {"id": "a", "text": "Troops shelled the town.", "source": {"start": 0, "end": 6},
+         "target": {"start": 15, "end": 23}},
+        {"id": "b", "text": "Riot police arrested the union leaders.", "source": None,
+         "target": {"start": 24, "end": 38}},
+    ]
+    inp = tmp_path / "pairs.jsonl"
+    inp.write_text(json.dumps(lines[0]) + "\n{not json\n" + json.dumps(lines[1]) + "\n"
+                   + json.dumps({"id": "c", "text": "x y", "source": {"start": 0, "end": 99}, "target": None})
+                   + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["classify", str(inp), "-o", str(out)])
+    assert result.exit_code == 1
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    assert "line 2" in err and "line 4" in err
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[0]["type"] == "ASSAULT"
+    for r in rows:
+        assert set(r["scores"]) == set(PLOVER_TYPES)
+        assert sum(r["scores"].values()) == pytest.approx(1.0, abs=1e-4)
+        assert r["type"] == max(r["scores"], key=r["scores"].get)
+
+
+def test_classify_cli_clean_input_exits_zero(tmp_path):
+    inp = tmp_path / "pairs.jsonl"
+    inp.write_text(json.dumps({"id": 1, "text": "Japan sent food aid to Nepal.", "source": None,
+                               "target": None}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["classify", str(inp)])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout.strip())
+    assert row["id"] == 1 and row["type"] in PLOVER_TYPES
+
+
+@pytest.mark.shared
+def test_shipped_model_fits_gsr_dev(clf):
+    """Sanity check only: GSR dev is in the training data (the honest figure is the CV one)."""
+    path = shared_path("data", "plover-gsr", "dev.jsonl")
+    items, gold = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for exp, span in zip(rec["expected"], rec["meta"]["spans"]):
+            items.append((rec["text"], span["source"], span["target"]))
+            gold.append(exp["type"])
+    preds = [max(s, key=s.get) for s in clf.predict_many(items)]
+    accuracy = sum(p == g for p, g in zip(preds, gold)) / len(gold)
+    assert accuracy >= 0.8

@@ -1,0 +1,105 @@
+"""Train the PLOVER type classifier and write ``flashpoint/data/models/plover_type.npz``.
+
+Run with ``make train`` (installs the ``train`` extra: scikit-learn). Deterministic: the same
+inputs give the same artifact. Reads ../shared in place; exits 0 with a message if it is absent.
+
+    python -m training.train_classifier [--out PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from flashpoint.events.classifier import DEFAULT_MODEL, TypeClassifier, featurize, save
+from flashpoint.model import PLOVER_TYPES
+from training import data
+
+
+@dataclass(frozen=True)
+class Config:
+    """Hyper-parameters, chosen by grouped cross-validation on GSR dev (evaluate_classifier.py)."""
+
+    C: float = 10.0
+    origin_weight: dict = field(default_factory=lambda: {"gsr": 1.0, "own": 1.0, "ngec": 0.3})
+    min_count: int = 2          # features seen fewer times (outside gsr/own) are dropped
+    use_lexicon: bool = True
+    use_ngec: bool = True
+    balanced: bool = True       # weigh classes by inverse (weighted) frequency
+    seed: int = 0
+
+
+def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config()) -> TypeClassifier:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    lex = lexicon if cfg.use_lexicon else {}
+    items = [it for it in items if cfg.use_ngec or it.origin != "ngec"]
+    feats = [featurize(it.text, it.source, it.target, None, lex) for it in items]
+    counts: Counter = Counter()
+    keep: set[str] = set()
+    for it, fs in zip(items, feats):
+        uniq = set(fs)
+        counts.update(uniq)
+        if it.origin != "ngec":
+            keep.update(uniq)  # hand-checked data: keep even singletons
+    vocab = sorted(f for f, k in counts.items() if k >= cfg.min_count or f in keep)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, fs in enumerate(feats):
+        idx = sorted({index[f] for f in fs if f in index})
+        rows.extend([r] * len(idx))
+        cols.extend(idx)
+        vals.extend([1.0 / np.sqrt(len(idx))] * len(idx) if idx else [])
+    X = csr_matrix((vals, (rows, cols)), shape=(len(items), len(vocab)), dtype=np.float64)
+    y = np.array([it.label for it in items])
+    w = np.array([cfg.origin_weight[it.origin] for it in items], dtype=np.float64)
+    if cfg.balanced:
+        per_class = Counter()
+        for label, weight in zip(y, w):
+            per_class[label] += weight
+        mean = sum(per_class.values()) / len(per_class)
+        w = w * np.array([mean / per_class[label] for label in y])
+    model = LogisticRegression(C=cfg.C, max_iter=2000, tol=1e-4, random_state=cfg.seed)
+    model.fit(X, y, sample_weight=w)
+    classes = [str(c) for c in model.classes_]
+    if set(classes) != set(PLOVER_TYPES):
+        raise SystemExit(f"training data lacks types {sorted(set(PLOVER_TYPES) - set(classes))}")
+    return TypeClassifier.from_arrays(vocab, model.coef_, model.intercept_, classes, lex)
+
+
+def load_all() -> tuple[list[data.Item], list[data.Item], list[data.Item], dict]:
+    return data.load_gsr(), data.load_ngec(), data.load_own(), data.cameo_lexicon()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    args = ap.parse_args(argv)
+    missing = data.missing_shared()
+    if missing:
+        print("make train: skipped, the training data in ../shared is absent: "
+              + ", ".join(str(p) for p in missing) + f"; the shipped {DEFAULT_MODEL.name} is kept.")
+        return 0
+    gsr, ngec, own, lexicon = load_all()
+    cfg = Config()
+    clf = fit(gsr + ngec + own, lexicon, cfg)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"config": {k: v for k, v in cfg.__dict__.items()},
+            "training_items": {"plover-gsr-dev": len(gsr), "ngec-synthetic": len(ngec), "own": len(own)},
+            "lexicon_entries": len(lexicon)}
+    save(clf, args.out, meta)
+    digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB, {len(clf._w.vocab)} features, "
+          f"sha256 {digest}) from {len(gsr)} GSR pairs, {len(ngec)} NGEC texts, {len(own)} own examples")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
