@@ -181,6 +181,9 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
             targets = expand(poss[0], analysis)
             if targets:
                 break
+        targets = _prep_targets(obj, allowed_preps, analysis)  # "break off relations with Congo"
+        if targets:
+            break
     if not targets:
         targets = _prep_targets(verb, allowed_preps, analysis)
     if not targets and verb.lemma_.lower() in CLAUSAL_TARGET_VERBS:

@@ -90,12 +90,14 @@ def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None) -
 
 def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon) -> Optional[Candidate]:
     tok = match.token
-    type_ = _choose_type(match, analysis)
+    type_ = match.types[0]
     info = lexicon.types[type_]
     if match.pos == "verb":
         sources, targets = verb_arguments(tok, info.target_preps, analysis)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
+    if len(match.types) > 1:
+        type_ = _choose_type(match, sources, targets)
     decision = decide_status(tok)
     if decision.habitual or _blocked(tok):
         return None
@@ -165,16 +167,31 @@ def _frame_speaker(tok, analysis: Analysis) -> Optional[Argument]:
     return Argument(actor=m.actor, token=analysis.doc[m.token_start], mention=m)
 
 
-def _choose_type(match: TriggerMatch, analysis: Analysis) -> str:
+# How much more probable another reading must be before the classifier overrides the lexicon's
+# first reading of an ambiguous word.
+CLASSIFIER_MARGIN = 0.2
+
+
+def _choose_type(match: TriggerMatch, sources: list[Argument], targets: list[Argument]) -> str:
+    """An ambiguous trigger word ("strike", "withdraw"): the classifier reads the sentence with the
+    actors marked and picks among the lexicon's readings only."""
     types = match.types
-    if len(types) == 1:
-        return types[0]
     classifier = _classifier()
-    if classifier is not None:
-        sent = match.token.sent
-        probs = classifier.predict(sent.text, None, None)
-        return max(types, key=lambda t: probs.get(t, 0.0))
-    return types[0]
+    if classifier is None:
+        return types[0]
+    sent = match.token.sent
+    off = sent.start_char
+
+    def rel(args):
+        return (args[0].actor.start - off, args[0].actor.end - off) if args and args[0].actor.start >= off and args[0].actor.end <= sent.end_char else None
+
+    tok = match.token
+    try:
+        probs = classifier.predict(sent.text, rel(sources), rel(targets), trigger=(tok.idx - off, tok.idx - off + len(tok.text)))
+    except TypeError:
+        probs = classifier.predict(sent.text, rel(sources), rel(targets))
+    best = max(types, key=lambda t: probs.get(t, 0.0))
+    return best if probs.get(best, 0.0) > probs.get(types[0], 0.0) + CLASSIFIER_MARGIN else types[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -302,7 +319,7 @@ def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argumen
         if m.kind in ("capital", "seat") and locative or m.kind in ("place",):
             continue
         if first <= m.token_start < sent.end and m.actor.country and m.actor.country not in src_countries:
-            if m.token_start < trig_i or m.token_start >= sent.start:
+            if m.token_start < sent.start:  # an earlier sentence, never this one's bystanders
                 if best is None or m.token_start > best.token_start:
                     best = m
     if best is None:
