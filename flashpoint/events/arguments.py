@@ -36,7 +36,19 @@ ACTOR_NOUNS = {"government", "army", "military", "force", "troop", "soldier", "p
                "regime", "administration", "militia", "guerrilla", "fighter", "villager", "civilian",
                "delegation", "prime", "spokesman", "spokesperson", "union", "group", "council", "faction",
                "coalition", "alliance", "navy", "bulldozer", "gunman", "terrorist", "settler", "committee",
-               "prosecutor", "investigator", "inspector", "commander", "general", "chief", "ruler", "king"}
+               "prosecutor", "investigator", "inspector", "commander", "general", "chief", "ruler", "king",
+               "forum", "organization", "organisation", "agency", "body", "network", "tribunal", "commission",
+               "assembly", "institution", "company", "firm", "bank", "media", "newspaper", "movement", "front",
+               "elder", "landowner", "resident", "population", "national", "citizen", "warship", "helicopter",
+               "jet", "vessel", "militiaman", "separatist", "extremist", "islamist", "fundamentalist", "mob",
+               "gang", "crowd", "monitor", "observer", "peacekeeper", "contingent", "legislature", "senate",
+               "cabinet", "junta", "emperor", "sheikh", "pope", "cleric", "bishop", "archbishop", "mayor",
+               "governor", "secretary", "ambassador", "spokeswoman", "lawmaker", "senator", "official",
+               "people", "nation", "country", "state", "kingdom", "republic", "authorities", "administration"}
+# Heads that count or collect the actors named in their "of" phrase: "thousands of students".
+QUANTITY_HEADS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                  "millions", "group", "number", "some", "many", "one", "third", "half", "majority", "member",
+                  "members", "part", "batch", "patch", "band", "team", "unit", "wing", "faction", "section", "all"}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -77,7 +89,21 @@ def _np_span(tok):
 def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     """An Argument for token ``tok`` if it denotes an actor (a KB mention, a named entity or an
     actor noun); None otherwise."""
+    if tok.lemma_.lower() in QUANTITY_HEADS or tok.lower_ in QUANTITY_HEADS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return actor_for(pobj, analysis)
     mention = analysis.mention_at(tok.i)
+    if mention is None and tok.pos_ in ("NOUN", "PROPN"):
+        # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum": a named actor
+        # inside the head's own noun phrase stands for it
+        for child in tok.children:
+            if child.dep_ in ("compound", "nmod", "appos") and child.i < tok.i + 3:
+                inner = analysis.mention_at(child.i)
+                if inner is not None and inner.resolved and inner.kind not in ("capital", "place"):
+                    return Argument(actor=inner.actor, token=child, mention=inner)
     if mention is not None and mention.kind != "unknown" or (mention is not None and mention.resolved):
         return Argument(actor=mention.actor, token=tok, mention=mention)
     lemma = tok.lemma_.lower()
@@ -241,6 +267,28 @@ CONFLICT_SOURCE_PREPS = {"by", "from"}
 CONFLICT_TYPES = {"ASSAULT", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"}
 # Verbs whose subject receives the nominal action: "Israel will face punishment".
 PATIENT_VERBS = {"face", "suffer", "receive", "risk", "incur", "endure"}
+
+
+def subtree_target(trigger, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+    """Last resort for a recipient: the first actor named inside the trigger's own phrase or
+    complement ("threatened to resume attacks in Israel", "suspension of air links with Serbia"),
+    skipping the source, clauses with their own subject, and places."""
+    source_keys = {a.key for a in sources}
+    source_countries = {a.actor.country for a in sources if a.actor.country}
+    blocked: set[int] = set()
+    for t in trigger.subtree:
+        if t.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "acl", "appos", "npadvmod") and t is not trigger:
+            blocked.update(x.i for x in t.subtree)
+    for t in trigger.subtree:
+        if t.i in blocked or t.i == trigger.i:
+            continue
+        m = analysis.mention_at(t.i)
+        if m is None or not m.resolved or m.kind in ("capital", "seat", "place", "pronoun"):
+            continue
+        if (m.actor.start, m.actor.end) in source_keys or m.actor.country in source_countries:
+            continue
+        return [Argument(actor=m.actor, token=t, mention=m, inferred=True)]
+    return []
 
 
 def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type_: str = "") -> tuple[list[Argument], list[Argument]]:

@@ -18,7 +18,7 @@ from typing import Optional
 from ..analysis_state import Analysis
 from ..model import Actor, Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import PATIENT_VERBS, Argument, noun_arguments, verb_arguments, subject_of, expand
+from .arguments import PATIENT_VERBS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .lexicon import TriggerLexicon, default_lexicon
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
@@ -51,6 +51,7 @@ class Candidate:
     confidence: float = 0.7
     speaker: Optional[Argument] = None
     intent_verb: object = None
+    request_verb: object = None
     mode: Optional[str] = None
     dropped: bool = False
 
@@ -96,6 +97,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         sources, targets = verb_arguments(tok, info.target_preps, analysis)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
+    if not targets and sources:
+        targets = subtree_target(tok, sources, analysis)
     if len(match.types) > 1:
         type_ = _choose_type(match, sources, targets)
     decision = decide_status(tok)
@@ -114,6 +117,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
                      status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
                      mode=mode)
     cand.intent_verb = decision.intent_verb
+    cand.request_verb = decision.request_verb
     cand.speaker = speaker
     if cand.speaker is not None:
         # "we"/"I" in a quote is the speaker
@@ -258,6 +262,12 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
     _fold_operated(cands)
     by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
+        if cand.request_verb is not None and cand.type != "REQUEST":
+            gov = by_token.get(cand.request_verb.i)
+            if gov is not None and gov.type == "REQUEST" and not gov.targets:
+                gov.targets = cand.targets
+            cand.dropped = True  # what was asked for has not happened
+            continue
         if cand.threat_verb is not None and cand.type != "THREATEN":
             gov = by_token.get(cand.threat_verb.i)
             if gov is not None and gov.type == "THREATEN":

@@ -26,6 +26,7 @@ class StatusDecision:
     habitual: bool = False          # background/generic statement: emit nothing as occurred
     threat_verb: Optional[object] = None  # a vow/threaten/warn verb governing the trigger
     intent_verb: Optional[object] = None  # an agree/offer/promise/ready word governing the trigger
+    request_verb: Optional[object] = None  # an urge/ask/demand verb governing the trigger
 
 
 def path_up(trigger, limit: int = 8) -> list:
@@ -50,6 +51,7 @@ def decide_status(trigger) -> StatusDecision:
     habitual = set(cues["habitual"])
     conditional = {w for w in cues["conditional_markers"] if " " not in w}
     intent = set(cues.get("intent", []))
+    requesting = set(cues.get("requesting", []))
 
     found: dict[str, object] = {}
     decision = StatusDecision("occurred")
@@ -60,6 +62,8 @@ def decide_status(trigger) -> StatusDecision:
         if depth > 0 and lemma in threatened and tok.pos_ == "VERB":
             decision.threat_verb = decision.threat_verb or tok
             found.setdefault("threatened", tok)
+        if depth > 0 and lemma in requesting and tok.pos_ == "VERB" and decision.request_verb is None:
+            decision.request_verb = tok
         if depth > 0 and lemma in intent and not is_frame:
             decision.intent_verb = decision.intent_verb or tok
         if depth > 0 and lemma in anticipated and not is_frame:
