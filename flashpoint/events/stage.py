@@ -123,6 +123,14 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         # "we"/"I" in a quote is the speaker
         cand.sources = [cand.speaker if s.token.lower_ in FIRST_PERSON else s for s in cand.sources]
         cand.targets = [t for t in cand.targets if t.token.lower_ not in FIRST_PERSON]
+    obligation = _obligation(tok)
+    if obligation is not None and speaker is not None and match.pos == "verb" \
+            and not any(_same_country(speaker, s) or s.key == speaker.key for s in sources):
+        # "Russia said Sudan must return the helicopter": Russia asks Sudan (PLOVER REQUEST)
+        cand.type, cand.mode, cand.status = "REQUEST", None, "occurred"
+        cand.targets, cand.sources = sources, [speaker]
+        cand.status_cue = obligation
+        return cand
     frame = _frame(tok, analysis)
     if frame is not None and cand.status == "occurred":
         from ..attribution.lookup import frame_status
@@ -132,6 +140,15 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
+OBLIGATION = {"must", "should"}
+
+
+def _obligation(tok):
+    """The "must"/"should" that makes a reported action a demand on its subject."""
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in OBLIGATION:
+            return child
+    return None
 # Idioms where an event noun names no event: "pose a threat", "in the face of threats".
 BLOCKING_HEADS = {"pose", "face", "counter", "perceive", "fear", "amid"}
 
@@ -340,7 +357,7 @@ def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argumen
 
 def _who(arg: Argument) -> tuple:
     a = arg.actor
-    return (a.code, a.name) if a.code else (a.start, a.end)
+    return (a.code, a.name or a.text.lower()) if a.code else (a.start, a.end)
 
 
 def _same_actor(a: Argument, b: Argument) -> bool:
