@@ -45,7 +45,8 @@ def find_triggers(sentence, lexicon: TriggerLexicon) -> list[TriggerMatch]:
     for token in sentence:
         if token.pos_ in VERB_TAGS or (token.pos_ == "AUX" and token.dep_ != "aux"):
             pos = "verb"
-        elif token.pos_ in NOUN_TAGS and token.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG", "DATE"):
+        elif token.pos_ in NOUN_TAGS and token.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG", "DATE") \
+                and token.dep_ != "compound":  # "war crimes", "war games": the head noun decides
             pos = "noun"
         else:
             continue
