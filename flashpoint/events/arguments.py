@@ -300,7 +300,9 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
         if child.dep_ == "poss":
             sources = expand(child, analysis)
             if child.pos_ == "PRON":  # "his condemnation": the clause subject names him better
-                sources = _governing_subject(noun, analysis) or sources
+                governing = _governing_subject(noun, analysis)
+                if governing and (not sources or governing[0].actor.code == sources[0].actor.code):
+                    sources = governing
         elif child.dep_ == "prep" and child.lower_ in source_preps:
             for pobj in _children(child, ("pobj",)):
                 sources = sources or expand(pobj, analysis)

@@ -102,7 +102,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if len(match.types) > 1:
         type_ = _choose_type(match, sources, targets)
     decision = decide_status(tok)
-    if decision.habitual or _blocked(tok):
+    if decision.habitual or _blocked(tok) or _denies_a_claim(tok):
         return None
     speaker = _speaker(tok, analysis) or _frame_speaker(tok, analysis)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
@@ -151,6 +151,15 @@ def _obligation(tok):
     return None
 # Idioms where an event noun names no event: "pose a threat", "in the face of threats".
 BLOCKING_HEADS = {"pose", "face", "counter", "perceive", "fear", "amid"}
+
+
+DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "dispute"}
+
+
+def _denies_a_claim(tok) -> bool:
+    """"Rwanda denied backing M23" denies a claim (the backing is negated); it rejects nobody."""
+    return tok.lemma_.lower() in DENIAL_VERBS and any(
+        c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG") for c in tok.children)
 
 
 def _blocked(tok) -> bool:

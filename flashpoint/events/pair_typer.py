@@ -1,0 +1,305 @@
+"""Hybrid PLOVER typing of a marked (source, target) pair: the event coder's rules first, the
+trained classifier second.
+
+Three steps, first that answers wins:
+
+1. **coder**: run the full event coder on the text; an event whose source overlaps the marked
+   source and whose target overlaps the marked target (a null marked side matches anything)
+   gives its type. Several: the one whose trigger lies on the dependency path between the two
+   actors, else the closest trigger.
+2. **trigger**: no such event, but a lexicon trigger word sits between the actors in the parse
+   (on the dependency path, else governing the source or target, else nearest): the LR's
+   probabilities restricted to that word's lexicon readings decide among them.
+3. **classifier**: the LR alone.
+
+The rules are hand-written (the lexicon and the coder), so they need no training; the LR is the
+only trained part. Scores are a mixture: ``rule_mass`` on the rule's reading, the rest spread
+with the LR's distribution, so they sum to 1 over the 16 PLOVER types and the LR's second
+choices stay visible.
+
+This is deliberately *not* inside ``TypeClassifier``: the event coder calls the classifier for
+ambiguous words, and the hybrid calls the coder, so folding them together would recurse.
+
+    typer = HybridPairTyper()
+    typer.predict("Troops shelled the town.", (0, 6), (15, 23))   # {"ASSAULT": 0.97, ...}
+    typer.type_pair(text, source, target).method                  # "coder" | "trigger" | "classifier"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from ..model import PLOVER_TYPES
+from .classifier import Span, TypeClassifier, _span
+
+METHODS = ("coder", "trigger", "classifier")
+
+
+@dataclass(frozen=True)
+class PairTyping:
+    """The answer for one pair, with how it was reached (for evaluation and debugging)."""
+
+    type: str
+    scores: dict[str, float]
+    method: str                          # one of METHODS
+    rule_types: tuple[str, ...] = ()     # the readings the rule allowed (empty for "classifier")
+    trigger: Optional[tuple[int, int]] = None
+
+
+@dataclass
+class HybridConfig:
+    """Mixture weights. ``rule_mass`` > 0.5 means a rule's reading always wins the argmax."""
+
+    coder_mass: float = 0.8     # on the coder event's type
+    trigger_mass: float = 0.8   # on the LR's choice among the trigger word's lexicon readings
+    use_coder: bool = True
+    use_trigger: bool = True
+    lr_chooses: bool = True     # False: an ambiguous trigger word takes its first lexicon reading
+
+
+@dataclass
+class HybridPairTyper:
+    """Types marked pairs with the event coder's rules, the trigger lexicon, then the LR."""
+
+    classifier: Optional[TypeClassifier] = None
+    coder: object = None        # a flashpoint Coder; the process-wide one when None
+    config: HybridConfig = field(default_factory=HybridConfig)
+
+    def __post_init__(self) -> None:
+        if self.classifier is None:
+            self.classifier = TypeClassifier.load()
+        if self.coder is None:
+            from .. import get_coder
+
+            self.coder = get_coder()
+
+    # -- public ------------------------------------------------------------------------------
+    def predict(self, text: str, source: Span = None, target: Span = None) -> dict[str, float]:
+        """Probabilities over the 16 PLOVER types (in PLOVER_TYPES order, summing to 1)."""
+        return self.type_pair(text, source, target).scores
+
+    def predict_many(self, items: Iterable[Sequence]) -> list[dict[str, float]]:
+        """``predict`` for many ``(text, source, target)`` items; events are coded once per text."""
+        return [r.scores for r in self.type_many(items)]
+
+    def type_many(self, items: Iterable[Sequence]) -> list[PairTyping]:
+        cache: dict[str, _Parsed] = {}
+        out = []
+        for item in items:
+            text, source, target = (tuple(item) + (None,) * 3)[:3]
+            if text not in cache:
+                if len(cache) > 64:  # inputs are usually grouped by text; keep memory flat
+                    cache.clear()
+                cache[text] = _Parsed(text, self.coder)
+            out.append(self._type(cache[text], _span(source), _span(target)))
+        return out
+
+    def type_pair(self, text: str, source: Span = None, target: Span = None) -> PairTyping:
+        return self._type(_Parsed(text, self.coder), _span(source), _span(target))
+
+    # -- steps ---------------------------------------------------------------------------------
+    def _type(self, parsed: "_Parsed", source: Span, target: Span) -> PairTyping:
+        cfg = self.config
+        if cfg.use_coder:
+            event = _matching_event(parsed, source, target)
+            if event is not None:
+                trig = (event.trigger.start, event.trigger.end)
+                lr = self._lr(parsed.text, source, target, trig)
+                return self._mix("coder", (event.type,), lr, cfg.coder_mass, trig)
+        if cfg.use_trigger:
+            match = _pair_trigger(parsed, source, target)
+            if match is not None:
+                tok = match.token
+                trig = (tok.idx, tok.idx + len(tok.text))
+                lr = self._lr(parsed.text, source, target, trig)
+                types = tuple(t for t in match.types if t in PLOVER_TYPES)
+                if not cfg.lr_chooses:
+                    types = types[:1]
+                return self._mix("trigger", types, lr, cfg.trigger_mass, trig)
+        lr = self._lr(parsed.text, source, target, None)
+        return PairTyping(max(lr, key=lr.get), lr, "classifier")
+
+    def _lr(self, text, source, target, trigger) -> dict[str, float]:
+        return self.classifier.predict(text, source, target, trigger=trigger)
+
+    @staticmethod
+    def _mix(method: str, types: tuple[str, ...], lr: dict[str, float], mass: float,
+             trigger: Optional[tuple[int, int]]) -> PairTyping:
+        """``mass`` on the rule's readings (split by the LR among them; by lexicon order when the
+        LR gives them nothing), the rest as the LR's own distribution."""
+        if not types:
+            return PairTyping(max(lr, key=lr.get), lr, "classifier", (), trigger)
+        inside = sum(lr[t] for t in types)
+        if inside > 1e-9:
+            rule = {t: lr[t] / inside for t in types}
+        else:
+            rule = {types[0]: 1.0}
+        scores = {t: (1.0 - mass) * lr[t] + mass * rule.get(t, 0.0) for t in PLOVER_TYPES}
+        total = sum(scores.values())
+        scores = {t: v / total for t, v in scores.items()}
+        return PairTyping(max(scores, key=scores.get), scores, method, types, trigger)
+
+
+# ----------------------------------------------------------------------------- helpers
+class _Parsed:
+    """One text: its coded events (lazily) and its spaCy parse (lazily, only when needed)."""
+
+    def __init__(self, text: str, coder):
+        self.text = text
+        self._coder = coder
+        self._events = None
+        self._doc = None
+
+    @property
+    def events(self) -> list:
+        if self._events is None:
+            from ..model import Document
+
+            self._events = list(self._coder(Document(id="pair", text=self.text)).events)
+        return self._events
+
+    @property
+    def doc(self):
+        if self._doc is None:
+            from ..nlp import load_nlp
+
+            self._doc = load_nlp()(self.text)
+        return self._doc
+
+
+def _overlaps(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _side_matches(actor, marked: Span) -> bool:
+    if marked is None:
+        return True  # a null marked side matches anything
+    return actor is not None and _overlaps((actor.start, actor.end), marked)
+
+
+def _matching_event(parsed: _Parsed, source: Span, target: Span):
+    hits = [e for e in parsed.events if _side_matches(e.source, source) and _side_matches(e.target, target)]
+    if not hits:
+        return None
+    types = {e.type for e in hits}
+    if len(types) == 1:
+        return hits[0]
+    # Different readings: the trigger on the dependency path between the actors, else the closest.
+    doc = parsed.doc
+    s_head, t_head = _head(doc, source), _head(doc, target)
+    path = _dep_path(s_head, t_head)
+    path_i = {t.i for t in path}
+    anchor = _anchor(source, target)
+
+    def rank(e):
+        tok = _token_at(doc, e.trigger.start)
+        on_path = tok is not None and tok.i in path_i
+        return (0 if on_path else 1, _char_distance((e.trigger.start, e.trigger.end), anchor))
+
+    return min(hits, key=rank)
+
+
+def _pair_trigger(parsed: _Parsed, source: Span, target: Span):
+    """The lexicon trigger that most plausibly relates the pair (None when there is none)."""
+    from .lexicon import default_lexicon
+    from .triggers import find_triggers
+
+    doc = parsed.doc
+    s_head, t_head = _head(doc, source), _head(doc, target)
+    sents = {tok.sent.start: tok.sent for tok in (s_head, t_head) if tok is not None}
+    if not sents:
+        sents = {s.start: s for s in doc.sents}
+    actor_tokens = {t.i for t in (s_head, t_head) if t is not None}
+    matches = []
+    for sent in sents.values():
+        matches.extend(m for m in find_triggers(sent, default_lexicon())
+                       if m.token.i not in actor_tokens and not _inside(m.token, source, target))
+    if not matches:
+        return None
+    by_i = {m.token.i: m for m in matches}
+    # 1. on the dependency path between the actors, the one highest in the tree (the predicate
+    #    that relates them: "vowed" over "attack" in "X vowed to attack Y").
+    path = _dep_path(s_head, t_head) if s_head is not None and t_head is not None else []
+    on_path = [t for t in path if t.i in by_i]
+    if on_path:
+        return by_i[min(on_path, key=_depth).i]
+    # 2. a trigger governing the source, then one governing the target (nearest first).
+    for head in (s_head, t_head):
+        if head is None:
+            continue
+        for gov in _ancestors(head):
+            if gov.i in by_i:
+                return by_i[gov.i]
+    # 3. the nearest trigger in the text to the pair.
+    anchor = _anchor(source, target)
+    return min(matches, key=lambda m: _char_distance((m.token.idx, m.token.idx + len(m.token.text)), anchor))
+
+
+def _inside(tok, *spans: Span) -> bool:
+    return any(_overlaps((tok.idx, tok.idx + len(tok.text)), s) for s in spans)
+
+
+def _head(doc, span: Span):
+    """The syntactic head of the tokens under a character span (None for a null span)."""
+    if span is None:
+        return None
+    toks = [t for t in doc if _overlaps((t.idx, t.idx + len(t.text)), span)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _token_at(doc, char: int):
+    for t in doc:
+        if t.idx <= char < t.idx + max(1, len(t.text)):
+            return t
+    return None
+
+
+def _ancestors(tok) -> list:
+    out = []
+    while tok.head.i != tok.i and len(out) < 20:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _depth(tok) -> int:
+    return len(_ancestors(tok))
+
+
+def _dep_path(a, b) -> list:
+    """Tokens on the tree path between a and b (both ends included); one side only if the other is None."""
+    if a is None and b is None:
+        return []
+    if a is None or b is None:
+        one = a if a is not None else b
+        return [one] + _ancestors(one)
+    up_a = [a] + _ancestors(a)
+    up_b = [b] + _ancestors(b)
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            return up_a[: n + 1] + list(reversed(up_b[: ids_b[t.i]]))
+    return up_a + up_b  # different sentences: the two root chains
+
+
+def _anchor(source: Span, target: Span) -> Optional[tuple[int, int]]:
+    spans = [s for s in (source, target) if s is not None]
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _char_distance(a: tuple[int, int], b: Optional[tuple[int, int]]) -> int:
+    if b is None:
+        return a[0]
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
