@@ -84,3 +84,36 @@ def test_same_text_gives_same_ids(coder):
     _, a = events_of(coder, text)
     _, b = events_of(coder, text)
     assert [e.id for e in a.events] == [e.id for e in b.events] and a.events
+
+
+def test_denying_a_claim_negates_it_and_rejects_nobody(coder):
+    evs, _ = events_of(coder, "Uganda denied arming the rebels in Sudan.")
+    assert not [e for e in evs if e[0] == "REJECT"]
+    assert all(st == "negated" for _, _, _, st in evs)
+
+
+def test_requested_action_is_folded_into_the_request(coder):
+    evs, _ = events_of(coder, "Germany urged Serbia to withdraw its troops from Kosovo.")
+    assert ("REQUEST", "Germany", "Serbia", "occurred") in evs
+    assert not [e for e in evs if e[0] in ("RETREAT", "SANCTION")]
+
+
+def test_must_under_a_speaker_is_a_demand(coder):
+    evs, _ = events_of(coder, "Egypt said Ethiopia must halt the filling of the dam.")
+    assert any(t == "REQUEST" and s == "Egypt" and tg == "Ethiopia" for t, s, tg, _ in evs)
+
+
+def test_posing_a_threat_is_not_a_threat_event(coder):
+    evs, _ = events_of(coder, "Officials said Venezuela poses a threat to Guyana.")
+    assert not [e for e in evs if e[0] == "THREATEN"]
+
+
+def test_attack_in_an_adjunct_has_no_inferred_attacker(coder):
+    evs, _ = events_of(coder, "In the wake of the bombing of a market in Kabul, Pakistani leaders issued warnings.")
+    assert not [e for e in evs if e[0] == "ASSAULT" and e[1].startswith("Pakistani")]
+
+
+def test_actor_promising_its_own_strike_is_a_threat(coder):
+    evs, _ = events_of(coder, "India's defence minister said India would strike Pakistan if attacked again.")
+    assert any(t == "THREATEN" and tg == "Pakistan" for t, _, tg, _ in evs)
+    assert not [e for e in evs if e[0] == "ASSAULT"]
