@@ -263,3 +263,103 @@ def test_kb_sizes_by_kind():
 
     sizes = load_kb().size_by_kind()
     assert sizes["country"] >= 190 and sizes["person"] >= 150 and sizes["igo"] >= 20 and sizes["group"] >= 20
+
+
+# --- role nouns located by a place, places, plural coreference, Congo, sector words ---------
+
+def _one(ms, text):
+    found = by_text(ms, text)
+    assert found, [(m.actor.text, m.actor.code, m.kind) for m in ms]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,phrase,code,place", [
+    ("Demonstrators in Bamako stoned a police station on Sunday.", "Demonstrators in Bamako", "MLIOPP", "Bamako"),
+    ("Residents near Harare fled the fighting.", "Residents near Harare", "ZWECVL", "Harare"),
+    ("Students outside Nairobi marched against the tax bill.", "Students outside Nairobi", "KENEDU", "Nairobi"),
+])
+def test_role_noun_located_by_capital_is_not_the_government(nlp, text, phrase, code, place):
+    ms = mentions_of(nlp, text, dt.date(2024, 4, 11))
+    assert _one(ms, phrase).actor.code == code
+    where = _one(ms, place)
+    assert where.kind == "place" and where.actor.sector != "GOV"
+
+
+def test_diplomats_in_a_capital_are_not_its_citizens(nlp):
+    ms = mentions_of(nlp, "Diplomats in Nairobi said the talks had stalled.", dt.date(2024, 4, 11))
+    assert not [m for m in ms if m.actor.code == "KENGOV" and m.token_start == 0]
+
+
+def test_capitals_and_cities_as_places(nlp):
+    ms = mentions_of(nlp, "Israel struck a warehouse in Damascus. Negotiators later met in Geneva.", dt.date(2024, 4, 11))
+    assert _one(ms, "Damascus").kind == "capital"
+    geneva = _one(ms, "Geneva")
+    assert geneva.kind == "place" and geneva.actor.sector is None
+
+
+def test_plural_pronoun_takes_the_coordinated_set(nlp):
+    text = ("Lavrov phoned his counterparts in Egypt, Jordan and Qatar and urged them to press Hamas "
+            "to accept the truce.")
+    ms = mentions_of(nlp, text, dt.date(2024, 4, 11))
+    them = _one(ms, "them")
+    assert them.plural and them.actor.code is None and them.actor.via == "coref-plural"
+    assert "Egypt" in (them.actor.name or "") and "Qatar" in (them.actor.name or "")
+
+
+def test_plural_pronoun_set_sharing_a_country(nlp):
+    ms = mentions_of(nlp, "Iraqi officials and Iraqi commanders said they would close the border.", dt.date(2024, 4, 11))
+    they = _one(ms, "they")
+    assert they.actor.country == "IRQ" and they.plural
+
+
+def test_its_is_singular_and_his_skips_media(nlp):
+    ms = mentions_of(nlp, "The ministers of Chad and Niger criticised the African Union for its silence.",
+                     dt.date(2024, 4, 11))
+    assert _one(ms, "its").actor.code == "IGO"
+    ms = mentions_of(nlp, "Ali Khamenei warned Washington on Friday. Iranian state media repeated his warning.",
+                     dt.date(2024, 4, 11))
+    assert _one(ms, "Iranian state media").actor.code == "IRNMED"
+    his = _one(ms, "his")
+    assert his.actor.code == "IRNGOV" and his.actor.kb_id and his.actor.kb_id.startswith("person:")
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Congo's government rejected the report.", "Congo's government", "CODGOV"),
+    ("Troops from Congo-Brazzaville crossed the river.", "Congo-Brazzaville", "COGMIL"),
+    ("The Republic of the Congo signed the deal.", "Republic of the Congo", "COG"),
+    ("Brazzaville denied the claim.", "Brazzaville", "COGGOV"),
+])
+def test_congo_alone_is_the_drc(nlp, text, phrase, code):
+    ms = mentions_of(nlp, text, dt.date(2024, 4, 11))
+    assert _one(ms, phrase).actor.code == code
+
+
+def test_congo_before_1997_is_the_republic(nlp):
+    # While the DRC was Zaire, bare "Congo" meant Congo-Brazzaville.
+    ms = mentions_of(nlp, "Congo's government rejected the report.", dt.date(1990, 3, 1))
+    assert _one(ms, "Congo's government").actor.code == "COGGOV"
+    from flashpoint.actors import country_of
+
+    assert country_of("Congo") == "COD" and country_of("Zaire") == "COD"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Police dispersed Ghanaians waiting at the border.", "Ghanaians", "GHACVL"),
+    ("Workers from Lagos blocked the port.", "Workers from Lagos", "NGALAB"),
+    ("Kenyan farmers blocked the highway.", "Kenyan farmers", "KENAGR"),
+    ("Iraqi Kurds welcomed the vote.", "Iraqi Kurds", "IRQCVL"),
+    ("Belarus's rulers jailed the critic.", "Belarus's rulers", "BLRGOV"),
+    ("Palestinian armed groups fired rockets.", "Palestinian armed groups", "PSEREB"),
+])
+def test_sector_words(nlp, text, phrase, code):
+    ms = mentions_of(nlp, text, dt.date(2024, 4, 11))
+    assert _one(ms, phrase).actor.code == code
+
+
+def test_title_keeps_office_outside_known_dates(nlp):
+    # The title says the person holds the office in this text, even when the article date
+    # falls outside the KB's dated role (here: before the term began).
+    ms = mentions_of(nlp, "President Joe Biden spoke with reporters.", dt.date(2019, 5, 1))
+    assert _one(ms, "President Joe Biden").actor.code == "USAGOV"
+    ms = mentions_of(nlp, "Former President Joe Biden spoke with reporters.", dt.date(2026, 5, 1))
+    assert _one(ms, "Former President Joe Biden").actor.code != "USAGOV"

@@ -38,5 +38,5 @@ def country_of(text: str) -> Optional[str]:
         actor = resolve_text(text)
         country = actor.country if actor else None
     else:
-        country = entry.roles[0].code[:3]
+        country = (entry.role_on(None) or entry.roles[0]).code[:3]  # dated names: the current sense
     return country if country and country not in PSEUDO_COUNTRIES else None

@@ -6,8 +6,15 @@ Rules, in order of the text:
 - "the official", "the second official", "both officials", "the spokesperson", "the minister",
   "the group": the nearest earlier mention of a compatible kind (anonymous sources for
   "official(s)", people for person roles, groups and organisations for "group");
-- he/she/his/her/him: the nearest earlier person; they/them/their: the nearest earlier plural
-  actor, else an organisation or country; it/its: the nearest earlier country, seat, org or group.
+- he/she/his/her/him: the nearest earlier person; it/its: the nearest earlier singular
+  country, seat, org or group;
+- they/them/their: the nearest plural antecedent in the same or the previous sentence, a
+  coordinated set ("counterparts in Turkey, China and Saudi Arabia") or a plural role phrase
+  ("Iraqi officials"), else an organisation or country within the window. A set resolves to
+  what its members share: the common country (and sector, if common too), so "Iraqi officials
+  and commanders ... they" is IRQ; members of different countries give no code, and the pronoun
+  is kept with ``via="coref-plural"`` and the members' names joined by "; " in ``name`` (the
+  pronoun stands for several actors at once, which one code cannot say).
 Antecedents are looked for within ``WINDOW`` sentences.
 """
 from __future__ import annotations
@@ -19,6 +26,7 @@ from ..analysis_state import ActorMention
 from .kb import ActorKB
 
 WINDOW = 4
+PLURAL_WINDOW = 1  # plural antecedents: same or previous sentence
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
@@ -40,8 +48,50 @@ ROLE_TARGETS = {"official": ("anonymous", "person", "role"), "source": ("anonymo
 
 def _copy(ante: ActorMention, tok_start: int, tok_end: int, doc, kind: str, plural: bool) -> ActorMention:
     span = doc[tok_start:tok_end]
-    actor = replace(ante.actor, text=span.text, start=span.start_char, end=span.end_char, via="coref")
+    via = "coref-plural" if ante.kind == "set" and ante.actor.code is None else "coref"
+    actor = replace(ante.actor, text=span.text, start=span.start_char, end=span.end_char, via=via)
     return ActorMention(actor, tok_start, tok_end, kind=kind, plural=plural)
+
+
+def _coordinated_sets(doc, mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    """Plural set mentions for actors joined by coordination, keyed by the token index after
+    which the set is complete (its last member's end). Not part of the output."""
+    head_of = {}
+    for m in mentions:
+        if m.resolved and m.kind not in ("pronoun", "place"):
+            head_of.setdefault(m.token_end - 1, m)
+    parent: dict[int, int] = {}
+
+    def find(i):
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    for i, m in head_of.items():
+        tok = doc[i]
+        if tok.dep_ == "conj" and tok.head.i in head_of:
+            parent[find(i)] = find(tok.head.i)
+    groups: dict[int, list[ActorMention]] = {}
+    for i, m in head_of.items():
+        groups.setdefault(find(i), []).append(m)
+    out = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: m.token_start)
+        countries = {m.actor.country for m in members}
+        sectors = {m.actor.sector for m in members}
+        first, last = members[0], members[-1]
+        span = doc[first.token_start:last.token_end]
+        country = countries.pop() if len(countries) == 1 else None
+        sector = sectors.pop() if country and len(sectors) == 1 else None
+        actor = replace(first.actor, text=span.text, start=span.start_char, end=span.end_char,
+                        code=(country + (sector or "")) if country else None, country=country, sector=sector,
+                        name="; ".join(m.actor.name or m.actor.text for m in members),
+                        kb_id=first.actor.kb_id if country and len({m.actor.kb_id for m in members}) == 1 else None,
+                        via="coref" if country else "coref-plural")
+        out[last.token_end] = ActorMention(actor, first.token_start, last.token_end, kind="set", plural=True)
+    return out
 
 
 def _sent_index(doc):
@@ -64,6 +114,7 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
             by_token[j] = m  # outermost written first, so the innermost wins
     out = list(mentions)
     history: list[ActorMention] = []
+    sets = _coordinated_sets(doc, mentions)
     surnames: dict[str, ActorMention] = {}
 
     def nearest(before: int, kinds, plural: Optional[bool] = None, subject: bool = False) -> Optional[ActorMention]:
@@ -78,10 +129,11 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 if m.kind in kinds and m.resolved and doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass"):
                     return m
             return first
+        window = PLURAL_WINDOW if plural else WINDOW
         for m in reversed(history):
-            if m.token_end > before or not m.resolved:
+            if m.token_end > before or not (m.resolved or m.kind == "set"):
                 continue
-            if sent_of.get(before, 0) - sent_of.get(m.token_start, 0) > WINDOW:
+            if sent_of.get(before, 0) - sent_of.get(m.token_start, 0) > window:
                 return None
             if m.kind in kinds and (plural is None or m.plural == plural):
                 return m
@@ -90,6 +142,8 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
     i = 0
     while i < len(doc):
         tok = doc[i]
+        for done in [k for k in sets if k <= i]:
+            history.append(sets.pop(done))  # the set is complete: it may be "they" from here on
         m = by_start.get(i)
         if m is not None:
             # Surnames: an unresolved or weak one-word person match after a full name.
@@ -124,7 +178,8 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 ante = nearest(i, ("person",), None, subject=True) or nearest(i, ("role", "anonymous"), False)
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", False)
             elif low in PLURAL:
-                ante = nearest(i, HUMAN_KINDS + THING_KINDS, True) or nearest(i, ("group", "org", "country", "seat"), None)
+                ante = nearest(i, ("set",) + HUMAN_KINDS + THING_KINDS, True) \
+                    or nearest(i, ("group", "org", "country", "seat"), None)
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", True)
             elif low in NEUTER and not _expletive(tok):
                 ante = nearest(i, ("country", "seat", "org", "group"), False)

@@ -200,3 +200,4 @@ class RoleWord:
     lemma: str
     sector: Optional[str]
     anonymous: bool = False  # unnamed "official(s)", "source(s)" are anonymous sources
+    abroad: bool = False     # "diplomats in Nairobi" are usually foreign: a place does not give the country

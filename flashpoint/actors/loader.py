@@ -19,7 +19,7 @@ from ..errors import DataFileError
 from .kb import TIERS, ActorKB, KBEntry, Role, RoleWord, split_code
 from .phoenix import entries_from_tsv, load_phoenix
 
-CURATED_TABLES = ("seats.csv", "orgs.csv", "people.csv")
+CURATED_TABLES = ("country_names.csv", "seats.csv", "orgs.csv", "people.csv")
 ACTOR_COLUMNS = ("name", "aliases", "kind", "code", "from", "to", "title", "source")
 
 
@@ -129,8 +129,11 @@ def _read_csv_plain(path: Path) -> list[dict]:
 
 def load_role_words() -> dict[str, RoleWord]:
     rows = _read_csv_plain(data_path("actors", "roles.csv"))
+    def yes(row, column):
+        return (row.get(column) or "").strip().lower() == "yes"
+
     return {r["lemma"].strip().lower(): RoleWord(r["lemma"].strip().lower(), (r.get("sector") or "").strip() or None,
-                                                 (r.get("anonymous") or "").strip().lower() == "yes")
+                                                 yes(r, "anonymous"), yes(r, "abroad"))
             for r in rows}
 
 

@@ -27,12 +27,26 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "capital": "capital", "seat": "seat",
                  "person": "person", "igo": "org", "org": "org", "group": "group"}
 PLURAL_TAGS = {"NNS", "NNPS"}
+# Prepositions that place a role noun somewhere ("protesters in Kinshasa", "residents near
+# Harare") or give its origin ("workers from Lagos"): the place gives the country, not an actor.
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "from"}
+# Determiners that make a plural demonym a specific party ("the Iranians" = Iran's side).
+DEFINITE_DETS = {"the", "these", "those", "both"}
+# Role words too vague to be placed ("a state of siege in Haiti").
+NOT_LOCATED = {"state"}
 
 
 def actor_from_entry(entry: KBEntry, text: str, start: int, end: int, on: Optional[dt.date],
                      via: Optional[str] = None) -> Actor:
     role = entry.role_on(on)
     code = canonical_code(role.code) if role else None
+    if role is None and entry.roles and entry.kind in ("person", "phoenix"):
+        # A person outside every dated role the KB knows is an elite of their latest country
+        # (CAMEO ELI); a title in the text may still give the office (see find_mentions).
+        latest = max(entry.roles, key=lambda r: r.start or dt.date.min)
+        country, _ = split_code(canonical_code(latest.code))
+        code = country + "ELI" if country and country not in ("IGO", "NGO", "IMG") else None
+        via = via or "kb:out-of-office"
     country, sector = split_code(code)
     name = entry.name.title() if entry.tier == TIERS["phoenix"] else entry.name
     return Actor(text=text, start=start, end=end, code=code, country=country, sector=sector,
@@ -90,7 +104,38 @@ def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
 
 
 def _role_word(tok, kb: ActorKB) -> Optional[RoleWord]:
-    return kb.role_words.get(tok.lemma_.lower()) or kb.role_words.get(tok.text.lower())
+    low = tok.text.lower()
+    return kb.role_words.get(tok.lemma_.lower()) or kb.role_words.get(low) or (
+        kb.role_words.get(low[:-1]) if low.endswith("s") and tok.tag_ in PLURAL_TAGS else None)
+
+
+def _entry_kind(entry: KBEntry, span) -> str:
+    """Mention kind of a KB match. Phoenix country dictionaries list cities and regions as
+    aliases of the bare country code ("GENEVA" -> CHE): such a match is a place."""
+    kind = KIND_OF_ENTRY.get(entry.kind)
+    if kind:
+        return kind
+    if span.root.ent_type_ == "PERSON":
+        return "person"
+    role = entry.role_on(None)
+    if role is not None and len(role.code) == 3 and role.code not in ("IGO", "NGO", "IMG") \
+            and span.root.ent_type_ in ("GPE", "LOC", "FAC", ""):
+        return "place"
+    return "org"
+
+
+def _located_role(head, kb: ActorKB):
+    """(role noun, its RoleWord) when the place ``head`` is the object of a locative or origin
+    preposition attached to a role noun: "protesters in Kinshasa", "workers from Lagos"."""
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in LOCATIVE_PREPS:
+        return None, None
+    noun = head.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > head.i:
+        return None, None
+    rw = _role_word(noun, kb)
+    if rw is None or not rw.sector or rw.lemma in NOT_LOCATED:
+        return None, None
+    return noun, rw
 
 
 def _phrase_head(doc, start: int, end: int):
@@ -131,12 +176,17 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
     used_heads: set[int] = set()
     for start, end, entry in matches:
         span = doc[start:end]
-        kind = KIND_OF_ENTRY.get(entry.kind) or ("person" if span.root.ent_type_ == "PERSON" else "org")
+        kind = _entry_kind(entry, span)
         base = actor_from_entry(entry, span.text, span.start_char, span.end_char, on)
         head = _phrase_head(doc, start, end)
+        if kind in ("country", "capital", "place"):
+            located = _located_mentions(doc, kb, head, base, kind, start, end, covered, used_heads)
+            if located is not None:
+                mentions.extend(located)
+                continue
         target, coordinated = _noun_target(head)
         outer = None
-        if target is not None and target.i not in used_heads and kind in ("country", "demonym", "capital", "seat", "org", "group"):
+        if target is not None and target.i not in used_heads and kind in ("country", "demonym", "capital", "seat", "org", "group", "place"):
             outer = _actor_phrase(doc, kb, target, base, entry, covered, on, coordinated, start, end)
         if outer is not None:
             if outer.token_start == start and outer.token_end == end:
@@ -147,8 +197,14 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
                 if kind in ("org", "group"):
                     mentions.append(ActorMention(base, start, end, kind=kind, plural=False))
             continue
-        plural = span.root.tag_ in PLURAL_TAGS and kind not in ("country", "capital", "seat")
-        if kind in ("country", "demonym") and outer is None:
+        plural = span.root.tag_ in PLURAL_TAGS and kind not in ("country", "capital", "seat", "place")
+        if kind == "demonym" and plural and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in MODIFIER_DEPS \
+                and not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in head.children):
+            # "Ghanaians", "Algerians" standing alone are civilians (CAMEO CVL); "the Iranians"
+            # in diplomatic copy is usually one side's delegation, so it keeps the bare country.
+            base = _with_country_sector(base, base.country, "CVL", via="role")
+            kind = "role"
+        if kind in ("country", "demonym", "capital", "place") and outer is None:
             role = _role_of_pp(head, kb)
             if role is not None:
                 # "leaders from Saudi Arabia, the UAE and Oman": each country is its own
@@ -158,7 +214,11 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
         if kind == "person":
             # Titles in front of a name ("Defense Secretary Lloyd Austin", "President Joe Biden").
             left = _left_edge(head)
-            if left < start and all(t.dep_ != "punct" for t in doc[left:start]):
+            titles = [r for t in doc[start:end] if t.ent_type_ != "PERSON" and (r := _role_word(t, kb)) is not None and r.sector]
+            if titles and base.sector in (None, "ELI") and base.country and not _former(doc[_left_edge(head, -1):end]):
+                # the match itself carries the title ("President Bush" in Phoenix)
+                base = _with_country_sector(base, base.country, titles[-1].sector, via="title")
+            if left < start and all(t.dep_ != "punct" or t.text == "-" for t in doc[left:start]):
                 outer = doc[left:end]
                 actor = actor_from_entry(entry, outer.text, outer.start_char, outer.end_char, on)
                 titles = [r for t in doc[left:start] if (r := _role_word(t, kb)) is not None and r.sector]
@@ -201,7 +261,7 @@ def _actor_phrase(doc, kb, target, base: Actor, entry: KBEntry, covered, on, coo
         return ActorMention(actor, span.start, span.end, kind=kind, plural=False)
     if role is None and not is_person and not (head.pos_ == "PROPN" and roles_in_np):
         return None
-    sector = role.sector if role is not None else _sector(roles_in_np)
+    sector = (role.sector if role is not None else None) or _sector(roles_in_np)
     specific = [r.sector for r in roles_in_np if r.sector and r.sector != "GOV"]
     if sector == "GOV" and specific:
         sector = specific[-1]  # "rebel leaders" are REB, "military officials" MIL
@@ -227,6 +287,40 @@ def _actor_phrase(doc, kb, target, base: Actor, entry: KBEntry, covered, on, coo
     else:
         kind = "role"
     return ActorMention(actor, span.start, span.end, kind=kind, plural=plural)
+
+
+def _located_mentions(doc, kb: ActorKB, head, base: Actor, kind: str, start: int, end: int,
+                      covered, used_heads: set[int]) -> Optional[list[ActorMention]]:
+    """Mentions for a country, capital or city that places a role noun ("Protesters in
+    Kinshasa", "workers from Lagos"): the role phrase gets the place's country and the noun's
+    sector; a capital or city stays a place (code = its country), never a government actor of
+    its own. Nouns whose holders are usually foreign ("diplomats in Nairobi", roles.csv
+    ``abroad``) take no country from where they are. None when no role noun is placed, or for
+    coordinated places (each conjunct is handled by ``_role_of_pp``)."""
+    noun, rw = _located_role(head, kb)
+    if noun is None or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return None
+    if base.country is None:
+        return None
+    if kind == "country":
+        inner = ActorMention(_with_country_sector(base, base.country, rw.sector, via="role"), start, end,
+                             kind="role", plural=False)
+    else:
+        inner = ActorMention(_with_country_sector(base, base.country, None, via="place"), start, end,
+                             kind="place", plural=False)
+    if rw.abroad and head.head.lower_ != "from":
+        # "the embassy in Tehran": the place is the host, left as the KB names it (a capital
+        # keeps kind "capital", which the event coder skips under locative prepositions).
+        return [ActorMention(base, start, end, kind=kind, plural=False)]
+    if noun.i in used_heads or covered.get(noun.i) is not None:
+        return [inner]
+    used_heads.add(noun.i)
+    span = doc[_left_edge(noun):end]
+    actor = _with_country_sector(base, base.country, rw.sector, via="role")
+    actor.text, actor.start, actor.end = span.text, span.start_char, span.end_char
+    outer = ActorMention(actor, span.start, span.end, kind="anonymous" if rw.anonymous else "role",
+                         plural=noun.tag_ in PLURAL_TAGS)
+    return [outer, inner]
 
 
 def _role_of_pp(tok, kb: ActorKB) -> Optional[RoleWord]:
