@@ -5,35 +5,97 @@ out, the model is trained on the other folds + NGEC + our own examples, and the 
 are scored. Folds are grouped by sentence id, so the events of one (merged) sentence never sit
 on both sides. Prints per-type precision/recall/F1 and macro-F1 over the 16 types.
 
-    python -m training.evaluate_classifier [--folds 5] [--no-lexicon] [--no-ngec] [--C 10]
+Three systems are scored on the same folds (``--systems``):
+- ``lr``: the logistic regression alone;
+- ``rules``: the hand-written event coder's type for the pair, else the first lexicon reading of
+  the trigger word between the actors, else the LR (``HybridConfig(lr_chooses=False)``,
+  all rule mass on the rule);
+- ``hybrid``: ``HybridPairTyper`` as shipped (the LR chooses among the rule's readings and its
+  distribution is mixed in).
+The rule parts are not trained. The event coder itself consults the type classifier for ambiguous
+trigger words; during CV it is handed the fold's LR (never the shipped model, which saw every
+GSR sentence), or none at all with ``--coder-classifier none``.
+
+    python -m training.evaluate_classifier [--folds 5] [--systems lr,rules,hybrid] [--no-lexicon] [--no-ngec] [--C 10]
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import sys
+from collections import Counter
 from typing import Sequence
+from unittest import mock
 
 import numpy as np
 
+from flashpoint.events.pair_typer import HybridConfig, HybridPairTyper
 from flashpoint.model import PLOVER_TYPES
 from training import data
 from training.train_classifier import Config, fit, load_all
 
 
+SYSTEMS = ("lr", "rules", "hybrid")
+
+
 def cross_validate(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5, seed: int = 0) -> tuple[list[str], list[str]]:
+    """LR alone (kept for callers of the old API)."""
+    gold, preds, _ = cross_validate_systems(gsr, ngec, own, lexicon, cfg, folds, seed, systems=("lr",))
+    return gold, preds["lr"]
+
+
+def cross_validate_systems(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5, seed: int = 0,
+                           systems: Sequence[str] = SYSTEMS, coder_classifier: str = "fold"
+                           ) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
+    """Gold labels, predictions per system, and per system how each pair was decided."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     y = [it.label for it in gsr]
     groups = [it.group for it in gsr]
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    pred = [""] * len(gsr)
+    preds = {s: [""] * len(gsr) for s in systems}
+    methods = {s: [""] * len(gsr) for s in systems}
+    typers = _typers(systems)
     for train_idx, test_idx in splitter.split(np.zeros(len(gsr)), y, groups):
         clf = fit([gsr[i] for i in train_idx] + ngec + own, lexicon, cfg)
-        probs = clf.proba_matrix([(gsr[i].text, gsr[i].source, gsr[i].target) for i in test_idx])
-        for i, row in zip(test_idx, probs):
-            pred[i] = PLOVER_TYPES[int(row.argmax())]
-    return y, pred
+        items = [(gsr[i].text, gsr[i].source, gsr[i].target) for i in test_idx]
+        if "lr" in systems:
+            for i, row in zip(test_idx, clf.proba_matrix(items)):
+                preds["lr"][i] = PLOVER_TYPES[int(row.argmax())]
+                methods["lr"][i] = "classifier"
+        rule_systems = [s for s in systems if s != "lr"]
+        if not rule_systems:
+            continue
+        with _coder_uses(clf if coder_classifier == "fold" else None):
+            coder = _fresh_coder()
+            for name in rule_systems:
+                typer = HybridPairTyper(classifier=clf, coder=coder, config=typers[name])
+                for i, res in zip(test_idx, typer.type_many(items)):
+                    preds[name][i] = res.type
+                    methods[name][i] = res.method
+    return y, preds, methods
+
+
+def _typers(systems: Sequence[str]) -> dict[str, HybridConfig]:
+    return {"rules": HybridConfig(coder_mass=1.0, trigger_mass=1.0, lr_chooses=False),
+            "hybrid": HybridConfig()}
+
+
+@contextlib.contextmanager
+def _coder_uses(clf):
+    """Hand the event coder this fold's classifier (or none) for ambiguous trigger words, instead
+    of the shipped model trained on all of GSR dev; restored afterwards."""
+    from flashpoint.events import stage
+
+    with mock.patch.object(stage, "_classifier", lambda: clf):
+        yield
+
+
+def _fresh_coder():
+    from flashpoint.pipeline import Coder
+
+    return Coder(skip={"when_where"})  # dates and places do not change the type
 
 
 def report(gold: Sequence[str], pred: Sequence[str], out=sys.stdout) -> float:
@@ -58,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-own", action="store_true")
     ap.add_argument("--C", type=float, default=None)
     ap.add_argument("--ngec-weight", type=float, default=None)
+    ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma list of lr, rules, hybrid")
+    ap.add_argument("--coder-classifier", choices=("fold", "none"), default="fold",
+                    help="what the event coder consults for ambiguous words during CV")
     args = ap.parse_args(argv)
     missing = data.missing_shared()
     if missing:
@@ -76,8 +141,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         changes["origin_weight"] = {**cfg.origin_weight, "ngec": args.ngec_weight}
     cfg = dataclasses.replace(cfg, **changes)
     print(f"{args.folds}-fold grouped CV on PLOVER-GSR dev; config {cfg}")
-    gold, pred = cross_validate(gsr, ngec, [] if args.no_own else own, lexicon, cfg, args.folds, args.seed)
-    report(gold, pred)
+    systems = [s for s in args.systems.split(",") if s]
+    unknown = set(systems) - set(SYSTEMS)
+    if unknown:
+        ap.error(f"unknown systems {sorted(unknown)}; choose from {', '.join(SYSTEMS)}")
+    gold, preds, methods = cross_validate_systems(gsr, ngec, [] if args.no_own else own, lexicon, cfg,
+                                                  args.folds, args.seed, systems, args.coder_classifier)
+    summary = {}
+    for name in systems:
+        print(f"\n== {name} ==")
+        summary[name] = report(gold, preds[name])
+        by_method = Counter(methods[name])
+        right = Counter(m for m, g, p in zip(methods[name], gold, preds[name]) if g == p)
+        print("decided by: " + ", ".join(f"{m} {by_method[m]} ({right[m] / by_method[m]:.2f} right)"
+                                         for m in sorted(by_method)))
+    print("\nmacro-F1: " + "  ".join(f"{n} {f:.3f}" for n, f in summary.items()))
     return 0
 
 
