@@ -18,6 +18,8 @@ def eval_command(
     attributions: Optional[Path] = typer.Option(None, "--attributions",
                                                 help="Predicted attributions (JSONL) to score with --pred (seed format)."),
     as_json: bool = typer.Option(False, "--json", help="Print one machine-readable JSON object."),
+    lexicon_only: bool = typer.Option(False, "--lexicon-only",
+                                      help="Code without the trained classifier (it has seen PLOVER-GSR dev)."),
 ):
     """Print precision, recall and F1 overall and per type, with and without status.
 
@@ -26,7 +28,12 @@ def eval_command(
     from ..evaluation import evaluate, format_result
 
     with cli_errors():
-        result = evaluate(gold, pred_path=pred, attributions_path=attributions)
+        coder = None
+        if lexicon_only and pred is None:
+            from ..pipeline import CodeOptions, Coder
+
+            coder = Coder(options=CodeOptions(use_classifier=False))
+        result = evaluate(gold, pred_path=pred, attributions_path=attributions, coder=coder)
         if as_json:
             out = result.to_dict()
             out["gold"] = str(gold)

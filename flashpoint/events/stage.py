@@ -11,6 +11,7 @@ Order of work for one sentence:
 """
 from __future__ import annotations
 
+import contextvars
 import functools
 from dataclasses import dataclass, field
 from typing import Optional
@@ -19,7 +20,7 @@ from ..analysis_state import Analysis
 from ..model import Actor, Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
 from .arguments import PATIENT_VERBS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
-from .lexicon import TriggerLexicon, default_lexicon
+from .lexicon import TriggerLexicon, default_lexicon, status_cues
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
 from .triggers import TriggerMatch, find_triggers
@@ -58,15 +59,25 @@ class Candidate:
 
 def make_events_stage(options):
     lexicon = default_lexicon()
-    return functools.partial(events_stage, lexicon=lexicon)
+    return functools.partial(events_stage, lexicon=lexicon, use_classifier=getattr(options, "use_classifier", True))
 
 
-def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None) -> Analysis:
+def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None, use_classifier: bool = True) -> Analysis:
     lexicon = lexicon or default_lexicon()
+    token = _USE_CLASSIFIER.set(use_classifier)
+    try:
+        return _code_events(analysis, lexicon)
+    finally:
+        _USE_CLASSIFIER.reset(token)
+
+
+def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
     doc = analysis.doc
     counter = 0
     for s_index, sent in enumerate(doc.sents):
-        candidates = [c for c in (_candidate(m, analysis, lexicon) for m in find_triggers(sent, lexicon)) if c]
+        matches = find_triggers(sent, lexicon)
+        candidates = [c for c in (_candidate(m, analysis, lexicon) for m in matches) if c]
+        candidates += _classifier_candidates(sent, {m.token.i for m in matches}, analysis, lexicon)
         _fold_threats(candidates, analysis)
         seen_pairs: set[tuple] = set()  # one event per (type, source, target) per sentence
         for cand in candidates:
@@ -197,6 +208,55 @@ def _frame_speaker(tok, analysis: Analysis) -> Optional[Argument]:
     return Argument(actor=m.actor, token=analysis.doc[m.token_start], mention=m)
 
 
+# Verbs outside the lexicon are typed by the classifier only when it is this sure.
+UNLISTED_VERB_THRESHOLD = 0.6
+NON_EVENT_VERBS = PASS_THROUGH | {"be", "have", "do", "become", "seem", "appear", "include", "involve",
+                                  "remain", "continue", "begin", "start", "try", "want", "need", "know",
+                                  "think", "see", "find", "get", "go", "come", "take", "give", "make"}
+
+
+def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: TriggerLexicon) -> list[Candidate]:
+    """Verbs the lexicon does not list but whose subject and object are both actors: the
+    classifier reads the sentence with them marked and types the event if it is sure."""
+    classifier = _classifier()
+    if classifier is None:
+        return []
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in NON_EVENT_VERBS:
+            continue
+        lemma = tok.lemma_.lower()
+        if any(lemma in set(v) for v in (status_cues().get(k, []) for k in ("anticipated", "intent", "requesting", "light_verbs"))):
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        obj = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if not subj or not obj:
+            continue
+        sources, targets = expand(subj[0], analysis), expand(obj[0], analysis)
+        sources = [a for a in sources if a.actor.code or a.actor.country]
+        targets = [a for a in targets if a.actor.code or a.actor.country]
+        if not sources or not targets:
+            continue
+        off = sent.start_char
+        probs = classifier.predict(sent.text, (sources[0].actor.start - off, sources[0].actor.end - off),
+                                   (targets[0].actor.start - off, targets[0].actor.end - off),
+                                   trigger=(tok.idx - off, tok.idx - off + len(tok.text)))
+        type_, p = max(probs.items(), key=lambda kv: kv[1])
+        if p < UNLISTED_VERB_THRESHOLD:
+            continue
+        decision = decide_status(tok)
+        if decision.habitual:
+            continue
+        match = TriggerMatch(token=tok, end_token=tok, pos="verb", candidates=[])
+        cand = Candidate(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
+                         status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
+                         confidence=round(0.7 * p, 2))
+        cand.intent_verb, cand.request_verb = decision.intent_verb, decision.request_verb
+        cand.speaker = _speaker(tok, analysis) or _frame_speaker(tok, analysis)
+        out.append(cand)
+    return out
+
+
 # How much more probable another reading must be before the classifier overrides the lexicon's
 # first reading of an ambiguous word.
 CLASSIFIER_MARGIN = 0.2
@@ -224,8 +284,15 @@ def _choose_type(match: TriggerMatch, sources: list[Argument], targets: list[Arg
     return best if probs.get(best, 0.0) > probs.get(types[0], 0.0) + CLASSIFIER_MARGIN else types[0]
 
 
-@functools.lru_cache(maxsize=1)
+_USE_CLASSIFIER: contextvars.ContextVar[bool] = contextvars.ContextVar("use_classifier", default=True)
+
+
 def _classifier():
+    return _load_classifier() if _USE_CLASSIFIER.get() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _load_classifier():
     try:
         from .classifier import TypeClassifier
 
