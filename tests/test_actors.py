@@ -363,3 +363,20 @@ def test_title_keeps_office_outside_known_dates(nlp):
     assert _one(ms, "President Joe Biden").actor.code == "USAGOV"
     ms = mentions_of(nlp, "Former President Joe Biden spoke with reporters.", dt.date(2026, 5, 1))
     assert _one(ms, "Former President Joe Biden").actor.code != "USAGOV"
+
+
+def test_the_group_prefers_armed_group_and_its_forces(nlp):
+    text = ("Al-Shabaab seized two towns. The World Food Programme suspended deliveries, "
+            "and the army accused the armed group of looting.")
+    ms = mentions_of(nlp, text, dt.date(2024, 4, 11), files=())
+    group = _one(ms, "the armed group")
+    assert group.actor.via == "coref" and group.actor.code == "SOMREB"
+    ms = mentions_of(nlp, "Russia said its forces had struck two depots.", dt.date(2024, 4, 11))
+    assert _one(ms, "its forces").actor.code == "RUSMIL"
+
+
+def test_its_points_back_to_an_institution_named_by_role(nlp):
+    text = "The Turkish defence ministry said on Monday that its jets had hit depots in northern Iraq."
+    ms = mentions_of(nlp, text, dt.date(2024, 4, 11))
+    assert _one(ms, "its").actor.country == "TUR"
+    assert _one(ms, "its jets").actor.code == "TURMIL"

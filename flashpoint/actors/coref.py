@@ -117,7 +117,12 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
     sets = _coordinated_sets(doc, mentions)
     surnames: dict[str, ActorMention] = {}
 
-    def nearest(before: int, kinds, plural: Optional[bool] = None, subject: bool = False) -> Optional[ActorMention]:
+    def institution(m: ActorMention) -> bool:
+        rw = kb.role_words.get(doc[m.token_end - 1].lemma_.lower())
+        return rw is not None and rw.collective
+
+    def nearest(before: int, kinds, plural: Optional[bool] = None, subject: bool = False,
+                accept=None) -> Optional[ActorMention]:
         if subject:
             # Personal pronouns prefer the latest earlier subject ("Gallant told Austin ... He").
             first = nearest(before, kinds, plural)
@@ -135,7 +140,7 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 continue
             if sent_of.get(before, 0) - sent_of.get(m.token_start, 0) > window:
                 return None
-            if m.kind in kinds and (plural is None or m.plural == plural):
+            if m.kind in kinds and (plural is None or m.plural == plural) and (accept is None or accept(m)):
                 return m
         return None
 
@@ -182,7 +187,9 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                     or nearest(i, ("group", "org", "country", "seat"), None)
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", True)
             elif low in NEUTER and not _expletive(tok):
-                ante = nearest(i, ("country", "seat", "org", "group"), False)
+                # a singular institution named by its role ("the Russian defence ministry") counts too
+                ante = nearest(i, ("country", "seat", "org", "group", "role"), False,
+                               accept=lambda m: m.kind != "role" or institution(m))
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", False)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in COREF_ROLES \
                 and (rw := kb.role_words.get(tok.lemma_.lower())) is not None:
@@ -192,7 +199,9 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 if not any(j in taken for j in range(start, i)):
                     kinds = ROLE_TARGETS.get(rw.lemma, ("person", "role", "anonymous"))
                     plural = tok.tag_ == "NNS"
-                    ante = nearest(start, kinds, None)
+                    # "the group" is an armed group when one is in reach, before any organisation
+                    ante = (nearest(start, kinds[:1], None) if len(kinds) > 1 and kinds[0] == "group" else None) \
+                        or nearest(start, kinds, None)
                     if ante is not None:
                         kind = "anonymous" if rw.anonymous else ("group" if "group" in kinds else "role")
                         new = _copy(ante, start, i + 1, doc, kind, plural)
@@ -200,9 +209,30 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
             out.append(new)
             history.append(new)
             taken.update(range(new.token_start, new.token_end))
+            owned = _possessed_role(doc, kb, tok, new, taken)
+            if owned is not None:
+                out.append(owned)
         i += 1
     out.sort(key=lambda m: (m.token_start, -(m.token_end - m.token_start)))
     return out
+
+
+def _possessed_role(doc, kb: ActorKB, tok, pron: ActorMention, taken: set[int]) -> Optional[ActorMention]:
+    """'its forces', 'their troops', 'his government': a possessive pronoun resolved to a
+    country-bearing actor gives the role noun it owns that country, with the noun's sector."""
+    head = tok.head
+    if tok.dep_ != "poss" or head.i <= tok.i or head.i in taken or pron.actor.country is None:
+        return None
+    if any(j in taken for j in range(tok.i + 1, head.i + 1)):
+        return None
+    rw = kb.role_words.get(head.lemma_.lower()) or kb.role_words.get(head.lower_)
+    if rw is None or not rw.sector:
+        return None
+    span = doc[tok.i:head.i + 1]
+    country = pron.actor.country
+    actor = replace(pron.actor, text=span.text, start=span.start_char, end=span.end_char,
+                    code=country + rw.sector, sector=rw.sector, via="coref")
+    return ActorMention(actor, tok.i, head.i + 1, kind="role", plural=head.tag_ in ("NNS", "NNPS"))
 
 
 def _apposition(doc, m: ActorMention, by_token) -> Optional[ActorMention]:

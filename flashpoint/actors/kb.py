@@ -201,3 +201,4 @@ class RoleWord:
     sector: Optional[str]
     anonymous: bool = False  # unnamed "official(s)", "source(s)" are anonymous sources
     abroad: bool = False     # "diplomats in Nairobi" are usually foreign: a place does not give the country
+    collective: bool = False  # an institution ("ministry", "army"): "it"/"its" may point back to it

@@ -133,7 +133,7 @@ def load_role_words() -> dict[str, RoleWord]:
         return (row.get(column) or "").strip().lower() == "yes"
 
     return {r["lemma"].strip().lower(): RoleWord(r["lemma"].strip().lower(), (r.get("sector") or "").strip() or None,
-                                                 yes(r, "anonymous"), yes(r, "abroad"))
+                                                 yes(r, "anonymous"), yes(r, "abroad"), yes(r, "collective"))
             for r in rows}
 
 

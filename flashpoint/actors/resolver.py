@@ -302,12 +302,11 @@ def _located_mentions(doc, kb: ActorKB, head, base: Actor, kind: str, start: int
         return None
     if base.country is None:
         return None
-    if kind == "country":
-        inner = ActorMention(_with_country_sector(base, base.country, rw.sector, via="role"), start, end,
-                             kind="role", plural=False)
-    else:
-        inner = ActorMention(_with_country_sector(base, base.country, None, via="place"), start, end,
-                             kind="place", plural=False)
+    # The place inside carries the role's code too (as countries in "officials from Iran"
+    # always have), for readers that open a generic head up ("officials in Islamabad" ->
+    # Islamabad); a capital or city keeps kind "place" so it is never a government of its own.
+    inner = ActorMention(_with_country_sector(base, base.country, rw.sector, via="role"), start, end,
+                         kind="role" if kind == "country" else "place", plural=False)
     if rw.abroad and head.head.lower_ != "from":
         # "the embassy in Tehran": the place is the host, left as the KB names it (a capital
         # keeps kind "capital", which the event coder skips under locative prepositions).
