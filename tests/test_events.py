@@ -117,3 +117,19 @@ def test_actor_promising_its_own_strike_is_a_threat(coder):
     evs, _ = events_of(coder, "India's defence minister said India would strike Pakistan if attacked again.")
     assert any(t == "THREATEN" and tg == "Pakistan" for t, _, tg, _ in evs)
     assert not [e for e in evs if e[0] == "ASSAULT"]
+
+
+def test_accused_action_is_folded_into_the_accusation(coder):
+    evs, _ = events_of(coder, "Colombia accused Venezuela of shelling border villages.")
+    assert ("ACCUSE", "Colombia", "Venezuela", "occurred") in evs
+    assert not [e for e in evs if e[0] == "ASSAULT"]
+
+
+def test_newsroom_non_answers_are_not_events(coder):
+    evs, _ = events_of(coder, "Kenya's foreign ministry declined to comment and did not respond to a request for comment.")
+    assert evs == []
+
+
+def test_relative_pronoun_stands_for_its_antecedent(coder):
+    evs, _ = events_of(coder, "The Houthis, who are backed by Iran, fired missiles at ships.")
+    assert ("SUPPORT", "Iran", "Houthis", "occurred") in evs

@@ -24,7 +24,8 @@ SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "force", "tell", "order", "persuade",
-                  "invite", "encourage", "allow", "push", "appeal", "warn", "caution", "help", "compel"}
+                  "invite", "encourage", "allow", "push", "appeal", "warn", "caution", "help", "compel",
+                  "accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "thank", "praise"}
 # Heads that stand for a set of actors named inside the phrase.
 GENERIC_HEADS = {"official", "leader", "country", "nation", "state", "government", "representative",
                  "counterpart", "partner", "ally", "minister", "diplomat", "delegation", "side", "party",
@@ -93,8 +94,9 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return actor_for(pobj, analysis)
+                    inner = actor_for(pobj, analysis) if pobj.dep_ == "pobj" else None
+                    if inner is not None:
+                        return inner
     mention = analysis.mention_at(tok.i)
     if mention is None and tok.pos_ in ("NOUN", "PROPN"):
         # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum": a named actor
@@ -115,8 +117,13 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     return None
 
 
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
 def expand(tok, analysis: Analysis) -> list[Argument]:
     """Arguments for a head token: itself and its conjuncts; generic heads are opened up."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "the Houthis, who are backed by Iran": the Houthis
     out: list[Argument] = []
     for t in [tok] + list(tok.conjuncts):
         arg = actor_for(t, analysis)
@@ -128,6 +135,9 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
             out.extend(inner)
         elif arg is not None:
             out.append(arg)
+    if any(a.actor.code or a.actor.country for a in out):
+        # "American and British warplanes and warships": a bare noun beside named actors adds nothing
+        out = [a for a in out if a.actor.code or a.actor.country or a.token.ent_type_ in ACTOR_ENTS]
     return _dedupe(out)
 
 
@@ -172,7 +182,7 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
         return expand(head, analysis)
     if verb.dep_ in CLIMB_DEPS or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         climb = head.head if verb.dep_ == "pobj" or (verb.dep_ == "pcomp" and head.pos_ == "ADP") else head
-        if verb.dep_ == "xcomp" and climb.lemma_.lower() in OBJECT_CONTROL:
+        if verb.dep_ in ("xcomp", "pcomp") and climb.lemma_.lower() in OBJECT_CONTROL:
             obj = _children(climb, ("dobj", "obj"))
             if obj:
                 return expand(obj[0], analysis)

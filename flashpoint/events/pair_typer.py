@@ -55,6 +55,7 @@ class HybridConfig:
     use_coder: bool = True
     use_trigger: bool = True
     lr_chooses: bool = True     # False: an ambiguous trigger word takes its first lexicon reading
+    use_modality: bool = True   # "will meet" is AGREE, "will not meet" REJECT (see modal_reading)
 
 
 @dataclass
@@ -113,6 +114,8 @@ class HybridPairTyper:
                 trig = (tok.idx, tok.idx + len(tok.text))
                 lr = self._lr(parsed.text, source, target, trig)
                 types = tuple(t for t in match.types if t in PLOVER_TYPES)
+                if cfg.use_modality:
+                    types = modal_reading(match.token, types)
                 if not cfg.lr_chooses:
                     types = types[:1]
                 return self._mix("trigger", types, lr, cfg.trigger_mass, trig)
@@ -233,6 +236,39 @@ def _pair_trigger(parsed: _Parsed, source: Span, target: Span):
     # 3. the nearest trigger in the text to the pair.
     anchor = _anchor(source, target)
     return min(matches, key=lambda m: _char_distance((m.token.idx, m.token.idx + len(m.token.text)), anchor))
+
+
+# Cooperative types: refusing one ("will not accept", "refused to meet") is REJECT in PLOVER.
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def modal_reading(trigger_token, types: tuple[str, ...]) -> tuple[str, ...]:
+    """PLOVER codes what an actor says it will do, not the act itself (the event coder's own rules,
+    applied to a bare trigger word): a promised cooperative act is AGREE, a promised harmful act
+    THREATEN, a demanded act REQUEST, a refused cooperative act REJECT. The cues come from the
+    coder's status reading (``decide_status``: modals, intent/threat/request verbs, negation)."""
+    from .stage import AGREE_FOLDABLE, THREAT_FOLDABLE
+    from .status import decide_status
+
+    if not types:
+        return types
+    try:
+        d = decide_status(trigger_token)
+    except Exception:  # noqa: BLE001 - the bare lexicon reading is the documented fallback
+        return types
+    first = types[0]
+    if d.status == "negated" and first in _COOPERATIVE:
+        return ("REJECT",)
+    if d.request_verb is not None and first != "REQUEST":
+        return ("REQUEST",)
+    if d.threat_verb is not None and first != "THREATEN":
+        return ("THREATEN",)
+    if (d.future or d.intent_verb is not None) and d.status != "negated":
+        if first in AGREE_FOLDABLE:
+            return ("AGREE",)
+        if first in THREAT_FOLDABLE:
+            return ("THREATEN",)
+    return types
 
 
 def _inside(tok, *spans: Span) -> bool:

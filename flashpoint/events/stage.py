@@ -173,8 +173,20 @@ def _denies_a_claim(tok) -> bool:
         c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG") for c in tok.children)
 
 
+NON_ANSWER_OBJECTS = {"comment", "interview", "clarification", "reaction", "response", "statement"}
+SPEECH_COMPLEMENTS = {"comment", "respond", "elaborate", "speak", "discuss", "say", "confirm", "answer"}
+
+
 def _blocked(tok) -> bool:
     head = tok.head
+    lemma = tok.lemma_.lower()
+    # "did not respond to a request for comment", "declined to comment": newsroom non-answers
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in NON_ANSWER_OBJECTS for g in c.children)
+           for c in tok.children):
+        return True
+    if lemma in ("decline", "refuse", "reject") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_COMPLEMENTS for c in tok.children):
+        return True
     if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in BLOCKING_HEADS and tok.lemma_.lower() in ("threat", "danger", "risk"):
         return True
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "face":
@@ -345,6 +357,21 @@ def _fold_operated(cands: list[Candidate]) -> None:
             inner.dropped = True
 
 
+ACCUSING = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "allege"}
+
+
+def _accusing_governor(tok):
+    """The accuse-type verb whose "of/for" complement holds ``tok`` ("accused X of shelling ...")."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "dobj"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in ACCUSING and node.pos_ == "VERB":
+            return node
+    return None
+
+
 def _is_generic(args: list[Argument]) -> bool:
     return bool(args) and all(not (a.actor.code or a.actor.country) for a in args)
 
@@ -355,6 +382,10 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
     _fold_operated(cands)
     by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
+        accuser = _accusing_governor(cand.match.token)
+        if accuser is not None and accuser.i in by_token and by_token[accuser.i] is not cand:
+            cand.dropped = True  # "accused Moscow of waging war": the accusation is the event
+            continue
         if cand.request_verb is not None and cand.type != "REQUEST":
             gov = by_token.get(cand.request_verb.i)
             if gov is not None and gov.type == "REQUEST" and not gov.targets:
