@@ -322,9 +322,9 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
                 sources = [Argument(actor=m.actor, token=child, mention=m)]
     sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
     targets = _prep_targets(noun, allowed_preps - source_preps, analysis)
-    if not targets and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        # light verb carries the recipient: "gave Iran a warning", "provide aid to Ukraine"
-        verb = noun.head
+    verb = _governing_verb(noun)
+    if not targets and verb is not None:
+        # the verb carries the recipient: "gave Iran a warning", "provide tons of aid to Ukraine"
         dative = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         targets = (expand(dative[0], analysis) if dative else []) or _prep_targets(verb, allowed_preps - source_preps, analysis)
     if not sources:
@@ -336,6 +336,19 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
 ADJUNCT_NOUNS = {"wake", "aftermath", "face", "light", "event", "case", "spite", "midst", "course",
                  "eve", "run", "lead", "time", "day", "week", "month", "year", "anniversary", "result"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
+
+
+def _governing_verb(noun):
+    """The verb a nominal trigger is the object of, through "tons of"/"a series of" chains."""
+    tok, hops = noun, 0
+    while hops < 3 and tok.dep_ in ("dobj", "pobj", "prep"):
+        if tok.lemma_.lower() in ADJUNCT_NOUNS or (tok.dep_ == "prep" and tok.lower_ != "of"):
+            return None
+        tok = tok.head
+        hops += 1
+        if tok.pos_ == "VERB":
+            return tok
+    return None
 
 
 def _governing_subject(noun, analysis: Analysis) -> list[Argument]:
