@@ -298,6 +298,16 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis) -> list
         if (m.actor.start, m.actor.end) in source_keys or m.actor.country in source_countries:
             continue
         return [Argument(actor=m.actor, token=t, mention=m, inferred=True)]
+    # then an unresolved but actor-like object of the trigger itself ("aid to refugees")
+    for t in trigger.children:
+        if t.i in blocked:
+            continue
+        heads = [t] if t.dep_ in ("dobj", "dative") else [g for g in t.children if g.dep_ == "pobj"] if t.dep_ == "prep" else []
+        for h in heads:
+            arg = actor_for(h, analysis)
+            if arg is not None and arg.key not in source_keys and h.pos_ != "PRON":
+                arg.inferred = True
+                return [arg]
     return []
 
 
