@@ -133,3 +133,76 @@ def test_shipped_model_fits_gsr_dev(clf):
     preds = [max(s, key=s.get) for s in clf.predict_many(items)]
     accuracy = sum(p == g for p, g in zip(preds, gold)) / len(gold)
     assert accuracy >= 0.8
+
+
+# ----------------------------------------------------------------------------- hybrid pair typer
+@pytest.fixture(scope="module")
+def hybrid(clf):
+    from flashpoint.events.pair_typer import HybridPairTyper
+
+    return HybridPairTyper(classifier=clf)
+
+
+HYBRID = [
+    ("Troops shelled the town.", "Troops", "the town", "ASSAULT"),
+    ("Militia fighters bombarded the northern villages at dawn.", "Militia fighters", "the northern villages", "ASSAULT"),
+    ("Chile will not accept the Peruvian proposal.", "Chile", "Peruvian", "REJECT"),
+    ("Norway said it would send doctors to Sudan.", "Norway", "Sudan", "AGREE"),
+    ("Thousands of farmers demonstrated outside parliament.", "Thousands of farmers", "parliament", "PROTEST"),
+    ("Kenya accused Uganda of arming the rebels.", "Kenya", "Uganda", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize("text,source,target,expected", HYBRID, ids=[h[3] + ":" + h[0][:20] for h in HYBRID])
+def test_hybrid_types_clear_sentences(hybrid, text, source, target, expected):
+    res = hybrid.type_pair(*_mark(text, source, target))
+    assert res.type == expected, (res.method, res.rule_types)
+    assert list(res.scores) == list(PLOVER_TYPES)
+    assert sum(res.scores.values()) == pytest.approx(1.0, abs=1e-9)
+    assert all(0.0 <= v <= 1.0 for v in res.scores.values())
+
+
+def test_hybrid_falls_back_to_classifier_without_a_trigger(hybrid, clf):
+    item = _mark("The delegation of Peru and the envoy of Chile.", "Peru", "Chile")
+    res = hybrid.type_pair(*item)
+    assert res.method == "classifier"
+    assert res.scores == pytest.approx(clf.predict(*item), abs=1e-6)
+
+
+def test_hybrid_trigger_step_keeps_lr_second_choices(hybrid):
+    res = hybrid.type_pair(*_mark("Troops shelled the town.", "Troops", "the town"))
+    assert res.method in ("coder", "trigger") and res.trigger is not None
+    others = [v for t, v in res.scores.items() if t != res.type]
+    assert max(others) > 0.0  # the LR's distribution is mixed in, not a one-hot
+
+
+def test_modal_reading_folds_promises_and_refusals():
+    from flashpoint.events.pair_typer import modal_reading
+    from flashpoint.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def reading(text, word, types):
+        doc = nlp(text)
+        return modal_reading(next(t for t in doc if t.text == word), types)
+
+    assert reading("Japan will send aid to Nepal.", "send", ("AID",)) == ("AGREE",)
+    assert reading("Japan sent aid to Nepal.", "sent", ("AID",)) == ("AID",)
+    assert reading("Chile will not meet the Peruvian envoy.", "meet", ("CONSULT",)) == ("REJECT",)
+
+
+def test_hybrid_predict_many_matches_type_pair(hybrid):
+    items = [_mark(t, s, g) for t, s, g, _ in HYBRID[:3]] + [("Gunmen attacked a bus.", None, None)]
+    many = hybrid.predict_many(items)
+    for item, got in zip(items, many):
+        assert got == pytest.approx(hybrid.predict(*item))
+
+
+def test_classify_cli_classifier_only_flag(tmp_path):
+    inp = tmp_path / "pairs.jsonl"
+    inp.write_text(json.dumps({"id": 1, "text": "Troops shelled the town.", "source": {"start": 0, "end": 6},
+                               "target": {"start": 15, "end": 23}}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["classify", str(inp), "--classifier-only"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout.strip())
+    assert row["method"] == "classifier" and row["type"] == "ASSAULT"

@@ -46,8 +46,8 @@ def cross_validate(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5, seed: i
 
 
 def cross_validate_systems(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5, seed: int = 0,
-                           systems: Sequence[str] = SYSTEMS, coder_classifier: str = "fold"
-                           ) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
+                           systems: Sequence[str] = SYSTEMS, coder_classifier: str = "fold",
+                           hybrid: HybridConfig | None = None) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
     """Gold labels, predictions per system, and per system how each pair was decided."""
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -56,7 +56,7 @@ def cross_validate_systems(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5,
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     preds = {s: [""] * len(gsr) for s in systems}
     methods = {s: [""] * len(gsr) for s in systems}
-    typers = _typers(systems)
+    typers = _typers(systems, hybrid or HybridConfig())
     for train_idx, test_idx in splitter.split(np.zeros(len(gsr)), y, groups):
         clf = fit([gsr[i] for i in train_idx] + ngec + own, lexicon, cfg)
         items = [(gsr[i].text, gsr[i].source, gsr[i].target) for i in test_idx]
@@ -77,9 +77,9 @@ def cross_validate_systems(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5,
     return y, preds, methods
 
 
-def _typers(systems: Sequence[str]) -> dict[str, HybridConfig]:
+def _typers(systems: Sequence[str], hybrid: HybridConfig) -> dict[str, HybridConfig]:
     return {"rules": HybridConfig(coder_mass=1.0, trigger_mass=1.0, lr_chooses=False),
-            "hybrid": HybridConfig()}
+            "hybrid": hybrid}
 
 
 @contextlib.contextmanager
@@ -111,6 +111,12 @@ def report(gold: Sequence[str], pred: Sequence[str], out=sys.stdout) -> float:
     return macro
 
 
+def _hybrid_config(args) -> HybridConfig:
+    cfg = HybridConfig()
+    changes = {k: v for k, v in (("coder_mass", args.coder_mass), ("trigger_mass", args.trigger_mass)) if v is not None}
+    return dataclasses.replace(cfg, **changes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -123,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma list of lr, rules, hybrid")
     ap.add_argument("--coder-classifier", choices=("fold", "none"), default="fold",
                     help="what the event coder consults for ambiguous words during CV")
+    ap.add_argument("--coder-mass", type=float, default=None, help="hybrid: mass on the coder's type")
+    ap.add_argument("--trigger-mass", type=float, default=None, help="hybrid: mass on the trigger's readings")
     args = ap.parse_args(argv)
     missing = data.missing_shared()
     if missing:
@@ -146,7 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown systems {sorted(unknown)}; choose from {', '.join(SYSTEMS)}")
     gold, preds, methods = cross_validate_systems(gsr, ngec, [] if args.no_own else own, lexicon, cfg,
-                                                  args.folds, args.seed, systems, args.coder_classifier)
+                                                  args.folds, args.seed, systems, args.coder_classifier,
+                                                  _hybrid_config(args))
     summary = {}
     for name in systems:
         print(f"\n== {name} ==")

@@ -1,7 +1,10 @@
 """`flashpoint classify`: the PLOVER type of the relation between a marked source and target.
 
 Input JSONL lines ``{"id", "text", "source": {"start", "end"}, "target": {"start", "end"}}``
-(either side may be null); output ``{"id", "type", "scores": {TYPE: probability}}`` per line.
+(either side may be null); output ``{"id", "type", "scores": {TYPE: probability}, "method"}`` per
+line. The type comes from ``HybridPairTyper``: the event coder's rules for the pair, else the
+lexicon trigger between the actors, else the trained classifier (``method`` says which);
+``--classifier-only`` skips the rules (faster: no parse).
 A malformed line is reported on stderr with its line number; the others are still classified
 and the exit code is 1 if any line failed.
 """
@@ -53,6 +56,8 @@ def classify_command(
     input: Path = typer.Argument(..., help="JSONL: id, text, source {start,end}|null, target {start,end}|null."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write results here (default stdout)."),
     model: Optional[Path] = typer.Option(None, "--model", help="A classifier .npz other than the shipped one."),
+    classifier_only: bool = typer.Option(False, "--classifier-only",
+                                         help="Use the trained classifier alone (no event-coder rules)."),
 ):
     """Classify marked (source, target) pairs into PLOVER types, one JSON object a line.
 
@@ -63,6 +68,11 @@ def classify_command(
     failed = 0
     with cli_errors():
         clf = TypeClassifier.load(model)
+        typer_ = None
+        if not classifier_only:
+            from ..events.pair_typer import HybridPairTyper
+
+            typer_ = HybridPairTyper(classifier=clf)
         try:
             raw = input.read_bytes()
         except OSError as exc:
@@ -76,11 +86,16 @@ def classify_command(
             batch: list[tuple] = []
 
             def flush() -> None:
-                scores = clf.predict_many([(t, s, g) for _, t, s, g in batch])
-                for (rid, *_), sc in zip(batch, scores):
+                items = [(t, s, g) for _, t, s, g in batch]
+                if typer_ is not None:
+                    results = [(r.scores, r.method) for r in typer_.type_many(items)]
+                else:
+                    results = [(sc, "classifier") for sc in clf.predict_many(items)]
+                for (rid, *_), (sc, method) in zip(batch, results):
                     best = max(sc, key=sc.get)
                     out.write(json.dumps({"id": rid, "type": best,
-                                          "scores": {k: round(v, 6) for k, v in sc.items()}},
+                                          "scores": {k: round(v, 6) for k, v in sc.items()},
+                                          "method": method},
                                          ensure_ascii=False) + "\n")
                 batch.clear()
 

@@ -112,7 +112,7 @@ class HybridPairTyper:
             if event is not None:
                 trig = (event.trigger.start, event.trigger.end)
                 lr = self._lr(parsed.text, source, target, trig)
-                return self._mix("coder", (event.type,), lr, cfg.coder_mass, trig)
+                return self._mix("coder", (_event_reading(event, cfg.use_modality),), lr, cfg.coder_mass, trig)
         if cfg.use_trigger:
             match = _pair_trigger(parsed, source, target)
             if match is not None:
@@ -129,7 +129,10 @@ class HybridPairTyper:
         return PairTyping(max(lr, key=lr.get), lr, "classifier")
 
     def _lr(self, text, source, target, trigger) -> dict[str, float]:
-        return self.classifier.predict(text, source, target, trigger=trigger)
+        # Renormalised in float64: the classifier's softmax runs in float32.
+        probs = self.classifier.predict(text, source, target, trigger=trigger)
+        total = sum(probs.values())
+        return {t: probs[t] / total for t in PLOVER_TYPES}
 
     @staticmethod
     def _mix(method: str, types: tuple[str, ...], lr: dict[str, float], mass: float,
@@ -246,6 +249,14 @@ def _pair_trigger(parsed: _Parsed, source: Span, target: Span):
 
 # Cooperative types: refusing one ("will not accept", "refused to meet") is REJECT in PLOVER.
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def _event_reading(event, use_modality: bool) -> str:
+    """The coder's type, except that a negated cooperative act ("will not accept") is a refusal:
+    PLOVER codes it REJECT, while the coder keeps the act's type with status "negated"."""
+    if use_modality and event.status == "negated" and event.type in _COOPERATIVE:
+        return "REJECT"
+    return event.type
 
 
 def modal_reading(trigger_token, types: tuple[str, ...]) -> tuple[str, ...]:
