@@ -108,7 +108,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         sources, targets = verb_arguments(tok, info.target_preps, analysis)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
-    if not targets and sources:
+    sources = [_antecedent(s, analysis) for s in sources]
+    if not targets and sources and not (type_ in RECIPROCAL and len(sources) > 1):
         targets = subtree_target(tok, sources, analysis)
     if len(match.types) > 1:
         type_ = _choose_type(match, sources, targets)
@@ -344,6 +345,9 @@ def _fold_operated(cands: list[Candidate]) -> None:
                 continue
             if inner.type == "REQUEST" and outer.match.token.lemma_.lower() in ACCEPTING:
                 outer.type, outer.mode = "CONCEDE", None
+            if outer.type == "CONCEDE" and inner.type in ("COERCE", "SANCTION", "MOBILIZE", "ASSAULT"):
+                # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
+                outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
             if outer.type == "ACCUSE":
                 # "condemned the attack by X": the accused is the attacker; the attack stays an event
                 if inner.sources and not _is_generic(outer.targets):
@@ -460,6 +464,21 @@ def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argumen
         return []
     cand.confidence = min(cand.confidence, 0.5)
     return [Argument(actor=best.actor, token=analysis.doc[best.token_start], mention=best, inferred=True)]
+
+
+def _antecedent(arg: Argument, analysis: Analysis) -> Argument:
+    """A pronoun source whose antecedent is named earlier in the same sentence is reported with
+    the antecedent's words ("The Fijian rebels said they will ..." -> "Fijian rebels")."""
+    m = arg.mention
+    if m is None or m.kind != "pronoun" or not m.resolved:
+        return arg
+    sent_start = arg.token.sent.start
+    for other in analysis.mentions:
+        if other is m or other.kind == "pronoun" or not (sent_start <= other.token_start < m.token_start):
+            continue
+        if other.actor.code == m.actor.code and other.actor.name == m.actor.name:
+            return Argument(actor=other.actor, token=analysis.doc[other.token_end - 1], mention=other)
+    return arg
 
 
 def _who(arg: Argument) -> tuple:
