@@ -137,7 +137,8 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
             out.append(arg)
     if any(a.actor.code or a.actor.country for a in out):
         # "American and British warplanes and warships": a bare noun beside named actors adds nothing
-        out = [a for a in out if a.actor.code or a.actor.country or a.token.ent_type_ in ACTOR_ENTS]
+        out = [a for a in out if a.actor.code or a.actor.country or a.token.ent_type_ in ACTOR_ENTS
+               or a.token.pos_ == "PROPN"]
     return _dedupe(out)
 
 

@@ -19,7 +19,7 @@ from typing import Optional
 from ..analysis_state import Analysis
 from ..model import Actor, Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import PATIENT_VERBS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .lexicon import TriggerLexicon, default_lexicon, status_cues
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
@@ -109,6 +109,9 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
     sources = [_antecedent(s, analysis) for s in sources]
+    if type_ == "PROTEST" and match.pos == "noun" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
+        type_ = "ACCUSE"  # "lodged a protest with Albania"
+        targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
     if not targets and sources and not (type_ in RECIPROCAL and len(sources) > 1):
         targets = subtree_target(tok, sources, analysis)
     if len(match.types) > 1:
@@ -330,7 +333,9 @@ def _same_country(a: Argument, b: Argument) -> bool:
 
 # A verb acting on an event noun is the event: "accepted the demands" (CONCEDE), "rejected an
 # offer" (REJECT), "lifted the blockade" (RETREAT); the noun's own actor is the recipient.
-OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT"}
+OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST"}
+# Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
+COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
 ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
 
 
