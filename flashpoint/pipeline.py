@@ -36,12 +36,14 @@ class CodeOptions:
     """Options that change what the coder emits (grouped here, not spread over signatures).
 
     actor_files: users' own actor dictionaries (YAML/CSV), consulted before the bundled KB.
+    lexicon_files: users' own trigger lexicons (YAML), consulted before the bundled one.
     use_classifier: let the trained type classifier settle ambiguous trigger words and type
         verbs outside the lexicon; False gives the lexicon-only coder (the classifier has seen
         PLOVER-GSR dev, so evaluations on that set report both).
     """
 
     actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
     use_classifier: bool = True
 
 

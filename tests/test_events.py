@@ -133,3 +133,24 @@ def test_newsroom_non_answers_are_not_events(coder):
 def test_relative_pronoun_stands_for_its_antecedent(coder):
     evs, _ = events_of(coder, "The Houthis, who are backed by Iran, fired missiles at ships.")
     assert ("SUPPORT", "Iran", "Houthis", "occurred") in evs
+
+
+def test_a_users_lexicon_adds_a_trigger(tmp_path):
+    from flashpoint.pipeline import CodeOptions, Coder
+
+    text = "Chile snubbed Peru at the summit."
+    lex = tmp_path / "mine.yaml"
+    lex.write_text("REJECT:\n  verbs: [snub]\n", encoding="utf-8")
+    plain = [e.type for e in Coder()(Document(id="a", text=text)).events]
+    mine = [e.type for e in Coder(options=CodeOptions(lexicon_files=(str(lex),)))(Document(id="a", text=text)).events]
+    assert "REJECT" in mine and mine != plain or "REJECT" in mine
+
+
+def test_a_broken_user_lexicon_says_what_to_fix(tmp_path):
+    from flashpoint.errors import DataFileError
+    from flashpoint.events.lexicon import TriggerLexicon
+
+    lex = tmp_path / "bad.yaml"
+    lex.write_text("ATTACKS:\n  verbs: [smash]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="not a PLOVER type"):
+        TriggerLexicon.load(extra=[lex])

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from . import app, cli_errors
-from .inputs import (ActorsOption, AnyLanguageOption, InputsArgument, MaxBytesOption,
+from .inputs import (ActorsOption, LexiconOption, AnyLanguageOption, InputsArgument, MaxBytesOption,
                      MaxCharsOption, PublishedOption, ingest_options)
 
 
@@ -31,6 +31,7 @@ def code_command(
         None, "--attributions", help="Also write every attribution frame (JSON lines) here."),
     published: PublishedOption = None,
     actors: ActorsOption = None,
+    lexicon: LexiconOption = None,
     max_bytes: MaxBytesOption = None,
     max_chars: MaxCharsOption = None,
     any_language: AnyLanguageOption = False,
@@ -49,7 +50,7 @@ def code_command(
     log = ProblemLog()
     with cli_errors():
         options = ingest_options(published, max_bytes, max_chars, any_language)
-        coder = make_coder(actors or ())
+        coder = make_coder(actors or (), lexicon_files=lexicon or ())
         out = _open_output(output) if output else sys.stdout
         attr_out = _open_output(attributions) if attributions else None
         try:

@@ -11,6 +11,9 @@ PublishedOption = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD for articles that carry none (e.g. .txt files).")]
 ActorsOption = Annotated[Optional[list[str]], typer.Option(
     "--actors", help="Your own actor dictionary (YAML/CSV); repeatable; read before the bundled one.")]
+LexiconOption = Annotated[Optional[list[str]], typer.Option(
+    "--lexicon", help="Your own trigger lexicon (YAML, same shape as data/lexicons/triggers.yaml); "
+                      "repeatable; consulted before the bundled one.")]
 MaxBytesOption = Annotated[Optional[int], typer.Option(
     "--max-bytes", help="Largest .txt/.html file, or JSONL line / CSV row, in bytes "
                         "(default 10,000,000; env FLASHPOINT_MAX_BYTES).")]

@@ -58,7 +58,8 @@ class Candidate:
 
 
 def make_events_stage(options):
-    lexicon = default_lexicon()
+    extra = tuple(getattr(options, "lexicon_files", ()) or ())
+    lexicon = TriggerLexicon.load(extra=extra) if extra else default_lexicon()
     return functools.partial(events_stage, lexicon=lexicon, use_classifier=getattr(options, "use_classifier", True))
 
 

@@ -31,11 +31,11 @@ class ProblemLog:
         print(problem, file=self.stream or sys.stderr, flush=True)
 
 
-def make_coder(actor_files: Sequence[str] = ()):
+def make_coder(actor_files: Sequence[str] = (), lexicon_files: Sequence[str] = ()):
     """The Coder for a CLI run (users' actor files first). Separate so tests can replace it."""
     from ..pipeline import CodeOptions, Coder
 
-    return Coder(options=CodeOptions(actor_files=tuple(actor_files)))
+    return Coder(options=CodeOptions(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files)))
 
 
 def code_articles(coder, articles: Iterable[Article],
