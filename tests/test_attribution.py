@@ -256,3 +256,13 @@ def test_seed_article_attributions(coder):
         assert result["tp"] >= 7, result
         pytest.skip(f"actors stage resolved nothing; {result['tp']}/12 without it")
     assert result["tp"] >= 11, result
+
+
+def test_fronted_report_with_speaker_after_is_a_frame():
+    import flashpoint
+
+    text = "Iran will attack Israel within days, two anonymous U.S. officials said on Tuesday."
+    coded = flashpoint.code(text, published="2024-04-11")
+    frames = [a for a in coded.attributions if a.cue == "said"]
+    assert frames and frames[0].kind == "anonymous" and frames[0].count == 2
+    assert frames[0].content is not None and "attack Israel" in frames[0].content.text

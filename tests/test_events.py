@@ -154,3 +154,8 @@ def test_a_broken_user_lexicon_says_what_to_fix(tmp_path):
     lex.write_text("ATTACKS:\n  verbs: [smash]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="not a PLOVER type"):
         TriggerLexicon.load(extra=[lex])
+
+
+def test_raised_subject_of_a_passive_expectation(coder):
+    evs, _ = events_of(coder, "Iran is expected to attack Israel within days.")
+    assert ("ASSAULT", "Iran", "Israel", "anticipated") in evs

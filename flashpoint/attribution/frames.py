@@ -222,7 +222,8 @@ def _complement(token, lemma: str, cues: Cues, phrasal: dict):
     if lemma in cues.reporting_verbs:
         cue = cues.reporting_verbs[lemma]
         for child in token.children:
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and child.i > token.i:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                # after the verb ("said that ...") or fronted ("Iran will strike, officials said")
                 return child, cue, lemma
         if cue in cues.status_cues:
             # "expects Iran to strike", "is anticipating Iran's response"

@@ -187,6 +187,10 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
             obj = _children(climb, ("dobj", "obj"))
             if obj:
                 return expand(obj[0], analysis)
+        if verb.dep_ == "xcomp" and not _children(climb, SUBJ):
+            raised = _children(climb, ("nsubjpass",))  # "Iran is expected to attack"
+            if raised:
+                return expand(raised[0], analysis)
         if climb.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
             return subject_of(climb, analysis, depth + 1)
     return []
