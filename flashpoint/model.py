@@ -190,9 +190,6 @@ class Event(_Record):
     cameo: Optional[str] = None
     confidence: Optional[float] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return super().to_dict()
-
 
 @dataclass
 class CodedDocument(_Record):

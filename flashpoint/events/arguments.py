@@ -207,8 +207,6 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
         if agent and _children(agent[0], ("pobj",)):
             sources = expand(_children(agent[0], ("pobj",))[0], analysis)
         targets = [a for t in _children(verb, ("nsubjpass",)) for a in expand(t, analysis)]
-        if not sources:
-            sources = subject_of_passive_chain(verb, analysis)
         return sources, targets
     sources = subject_of(verb, analysis)
     targets: list[Argument] = []
@@ -239,10 +237,6 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
 
 CLAUSAL_TARGET_VERBS = {"demand", "insist", "urge", "ask", "request", "call", "propose", "warn", "accuse",
                         "allege", "charge", "say"}
-
-
-def subject_of_passive_chain(verb, analysis: Analysis) -> list[Argument]:
-    return []
 
 
 def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> list[Argument]:

@@ -232,6 +232,13 @@ NON_EVENT_VERBS = PASS_THROUGH | {"be", "have", "do", "become", "seem", "appear"
                                   "think", "see", "find", "get", "go", "come", "take", "give", "make"}
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    """Verbs that frame other events (expect, promise, urge, launch ...), never events themselves."""
+    cues = status_cues()
+    return frozenset(w for k in ("anticipated", "intent", "requesting", "light_verbs") for w in cues.get(k, []))
+
+
 def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: TriggerLexicon) -> list[Candidate]:
     """Verbs the lexicon does not list but whose subject and object are both actors: the
     classifier reads the sentence with them marked and types the event if it is sure."""
@@ -242,8 +249,7 @@ def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: T
     for tok in sent:
         if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in NON_EVENT_VERBS:
             continue
-        lemma = tok.lemma_.lower()
-        if any(lemma in set(v) for v in (status_cues().get(k, []) for k in ("anticipated", "intent", "requesting", "light_verbs"))):
+        if tok.lemma_.lower() in _cue_verbs():
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         obj = [c for c in tok.children if c.dep_ in ("dobj",)]
@@ -264,7 +270,7 @@ def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: T
         decision = decide_status(tok)
         if decision.habitual:
             continue
-        match = TriggerMatch(token=tok, end_token=tok, pos="verb", candidates=[])
+        match = TriggerMatch(token=tok, pos="verb", candidates=[])
         cand = Candidate(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
                          status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
                          confidence=round(0.7 * p, 2))

@@ -17,7 +17,6 @@ NOUN_TAGS = {"NOUN", "PROPN"}
 @dataclass
 class TriggerMatch:
     token: object          # spaCy Token, the trigger's head word
-    end_token: object      # last token of the trigger phrase (same as token for one word)
     pos: str               # verb or noun
     candidates: list[TriggerEntry]
 
@@ -63,5 +62,5 @@ def find_triggers(sentence, lexicon: TriggerLexicon) -> list[TriggerMatch]:
             lemmas, _ = _phrase_lemmas(token)
             candidates = lexicon.candidates("verb", lemmas, 0)
         if candidates:
-            matches.append(TriggerMatch(token=token, end_token=token, pos=pos, candidates=candidates))
+            matches.append(TriggerMatch(token=token, pos=pos, candidates=candidates))
     return matches
