@@ -296,7 +296,11 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis) -> list
             continue
         if (m.actor.start, m.actor.end) in source_keys or m.actor.country in source_countries:
             continue
-        return [Argument(actor=m.actor, token=t, mention=m, inferred=True)]
+        found = [a for a in expand(t, analysis) if a.key not in source_keys] or \
+            [Argument(actor=m.actor, token=t, mention=m)]  # with its conjuncts: "X and Y"
+        for a in found:
+            a.inferred = True
+        return found
     # then an unresolved but actor-like object of the trigger itself ("aid to refugees")
     for t in trigger.children:
         if t.i in blocked:
