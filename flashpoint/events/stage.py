@@ -421,7 +421,10 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
             if gov is not None and gov.type == "AGREE" and cand.type in THREAT_FOLDABLE:
                 gov.type, gov.mode = "THREATEN", _threat_mode(cand.type)  # "pledged to strike"
             if gov is not None and gov.type in ("AGREE", "THREATEN") and not gov.dropped:
-                gov.targets = gov.targets or cand.targets
+                passed = cand.targets
+                if gov.type in RECIPROCAL and len(gov.sources) > 1:
+                    passed = [t for t in passed if not t.inferred]  # "X and Y agreed to ..." is mutual
+                gov.targets = gov.targets or passed
                 cand.dropped = True
                 continue
         if cand.type in AGREE_FOLDABLE and (cand.future or cand.intent_verb is not None) and cand.status != "negated":
