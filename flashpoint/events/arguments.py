@@ -22,7 +22,9 @@ from ..model import Actor
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "obj", "dative", "attr", "oprd")
-CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
+# A verb without a subject shares the one of the verb it hangs from through these relations; a
+# ccomp never does (it is reported speech: its speaker is not its actor).
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "force", "tell", "order", "persuade",
                   "invite", "encourage", "allow", "push", "appeal", "warn", "caution", "help", "compel",
                   "accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "thank", "praise"}
@@ -176,8 +178,8 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
         pobj = _children(agent[0], ("pobj",))
         if pobj:
             return expand(pobj[0], analysis)
-    if depth > 4 or verb.dep_ == "ROOT":
-        return []
+    if depth > 4 or verb.dep_ == "ROOT" or passive(verb):
+        return []  # a passive without "by" names no actor
     head = verb.head
     if verb.dep_ == "relcl":
         return expand(head, analysis)
