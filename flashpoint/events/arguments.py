@@ -242,7 +242,9 @@ CLAUSAL_TARGET_VERBS = {"demand", "insist", "urge", "ask", "request", "call", "p
 
 
 def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> list[Argument]:
-    for prep in _children(tok, ("prep",)):
+    # "rallies in Gaza against Abbas": a recipient preposition outranks a place
+    preps = sorted(_children(tok, ("prep",)), key=lambda p: p.lower_ in LOCATIVE_PREPS)
+    for prep in preps:
         if prep.lower_ not in allowed_preps:
             continue
         for pcomp in _children(prep, ("pcomp",)):  # "committed to ensuring Israel's security"

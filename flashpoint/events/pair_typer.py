@@ -111,26 +111,27 @@ class HybridPairTyper:
             event = _matching_event(parsed, source, target)
             if event is not None:
                 trig = (event.trigger.start, event.trigger.end)
-                lr = self._lr(parsed.text, source, target, trig)
+                lr = self._lr(parsed, source, target, trig)
                 return self._mix("coder", (_event_reading(event, cfg.use_modality),), lr, cfg.coder_mass, trig)
         if cfg.use_trigger:
             match = _pair_trigger(parsed, source, target)
             if match is not None:
                 tok = match.token
                 trig = (tok.idx, tok.idx + len(tok.text))
-                lr = self._lr(parsed.text, source, target, trig)
+                lr = self._lr(parsed, source, target, trig)
                 types = tuple(t for t in match.types if t in PLOVER_TYPES)
                 if cfg.use_modality:
                     types = modal_reading(match.token, types)
                 if not cfg.lr_chooses:
                     types = types[:1]
                 return self._mix("trigger", types, lr, cfg.trigger_mass, trig)
-        lr = self._lr(parsed.text, source, target, None)
+        lr = self._lr(parsed, source, target, None)
         return PairTyping(max(lr, key=lr.get), lr, "classifier")
 
-    def _lr(self, text, source, target, trigger) -> dict[str, float]:
-        # Renormalised in float64: the classifier's softmax runs in float32.
-        probs = self.classifier.predict(text, source, target, trigger=trigger)
+    def _lr(self, parsed: "_Parsed", source, target, trigger) -> dict[str, float]:
+        # Renormalised in float64: the classifier's softmax runs in float32. The parse lends the
+        # LR its parse features (trigger, dependency path, status cues).
+        probs = self.classifier.predict(parsed.text, source, target, trigger=trigger, doc=parsed.doc)
         total = sum(probs.values())
         return {t: probs[t] / total for t in PLOVER_TYPES}
 
@@ -212,11 +213,15 @@ def _matching_event(parsed: _Parsed, source: Span, target: Span):
 
 
 def _pair_trigger(parsed: _Parsed, source: Span, target: Span):
-    """The lexicon trigger that most plausibly relates the pair (None when there is none)."""
+    return pair_trigger(parsed.doc, source, target)
+
+
+def pair_trigger(doc, source: Span, target: Span):
+    """The lexicon trigger (a ``TriggerMatch``) that most plausibly relates the marked pair in a
+    parsed text, or None when there is none."""
     from .lexicon import default_lexicon
     from .triggers import find_triggers
 
-    doc = parsed.doc
     s_head, t_head = _head(doc, source), _head(doc, target)
     sents = {tok.sent.start: tok.sent for tok in (s_head, t_head) if tok is not None}
     if not sents:
@@ -245,6 +250,109 @@ def _pair_trigger(parsed: _Parsed, source: Span, target: Span):
     # 3. the nearest trigger in the text to the pair.
     anchor = _anchor(source, target)
     return min(matches, key=lambda m: _char_distance((m.token.idx, m.token.idx + len(m.token.text)), anchor))
+
+
+# ----------------------------------------------------------------------------- parse features
+_PATH_MAX = 4  # longer dependency paths are pooled into one "long" feature (too sparse otherwise)
+
+
+def parse_features(doc, source: Span = None, target: Span = None) -> list[str]:
+    """Features of a marked pair read from its parse (names start with ``p:``), for the LR.
+
+    The same function runs at training time (``training/train_classifier.py``, on a parse of the
+    training sentence) and at prediction time (``TypeClassifier.predict(..., doc=doc)``): the
+    trigger that the hybrid's trigger step picks (``pair_trigger``), its lemma and lexicon types,
+    the modal reading of those types (promise -> AGREE, vow -> THREATEN, demand -> REQUEST), the
+    status cues over it (``decide_status``), negation, the dependency labels on the path between
+    the source and target heads, the actors' own relations, the prepositions that introduce them
+    and the verb governing the source.
+    """
+    source, target = _span_or_none(source), _span_or_none(target)
+    s_head, t_head = _head(doc, source), _head(doc, target)
+    feats: list[str] = []
+    match = pair_trigger(doc, source, target)
+    anchor = None
+    if match is not None:
+        tok = anchor = match.token
+        types = tuple(t for t in match.types if t in PLOVER_TYPES)
+        feats.append("p:trig:" + tok.lemma_.lower())
+        feats.append("p:trigpos:" + match.pos)
+        feats.extend("p:tt:" + t for t in types)
+        if types:
+            feats.append("p:tt1:" + types[0])
+            feats.append("p:tm:" + modal_reading(tok, types)[0])
+    else:
+        feats.append("p:notrig")
+    gov = _governing_verb(s_head) if s_head is not None else None
+    if gov is not None:
+        feats.append("p:sgov:" + gov.lemma_.lower())
+        anchor = anchor if anchor is not None else gov
+    if anchor is not None:
+        feats.extend(_status_features(anchor))
+    for name, head in (("s", s_head), ("t", t_head)):
+        if head is None:
+            feats.append(f"p:{name}null")
+            continue
+        feats.append(f"p:{name}dep:{head.dep_}")
+        if head.head.pos_ == "ADP" or head.dep_ == "pobj":
+            feats.append(f"p:{name}prep:{head.head.lemma_.lower()}")
+        elif head.dep_ == "agent" or head.head.dep_ == "agent":
+            feats.append(f"p:{name}prep:by")
+    if s_head is not None and t_head is not None:
+        feats.extend(_path_features(s_head, t_head))
+    return feats
+
+
+def _span_or_none(value) -> Span:
+    return None if value is None else _span(value)
+
+
+def _governing_verb(tok):
+    for gov in _ancestors(tok):
+        if gov.pos_ in ("VERB", "AUX") and gov.dep_ != "aux":
+            return gov
+    return None
+
+
+def _status_features(tok) -> list[str]:
+    from .status import decide_status
+
+    try:
+        d = decide_status(tok)
+    except Exception:  # noqa: BLE001 - a parse the cue reader cannot walk just gives no cue features
+        return []
+    feats = ["p:st:" + d.status]
+    for name, flag in (("future", d.future), ("habitual", d.habitual), ("threatv", d.threat_verb),
+                       ("intentv", d.intent_verb), ("requestv", d.request_verb)):
+        if flag:
+            feats.append("p:" + name)
+    if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children):
+        feats.append("p:neg")
+    return feats
+
+
+def _path_features(s_head, t_head) -> list[str]:
+    """Labels up from the source to the common ancestor (^) and down to the target (v)."""
+    if s_head.i == t_head.i:
+        return ["p:path:same"]
+    up_s = [s_head] + _ancestors(s_head)
+    up_t = [t_head] + _ancestors(t_head)
+    ids_t = {t.i: n for n, t in enumerate(up_t)}
+    top = next((n for n, t in enumerate(up_s) if t.i in ids_t), None)
+    if top is None:
+        return ["p:path:apart"]
+    ups = [t.dep_ for t in up_s[:top]]
+    downs = [t.dep_ for t in reversed(up_t[: ids_t[up_s[top].i]])]
+    feats = ["p:pl:" + d for d in ups + downs]
+    if len(ups) + len(downs) <= _PATH_MAX:
+        feats.append("p:path:" + "^".join(ups) + "|" + "v".join(downs))
+    else:
+        feats.append("p:path:long")
+    lca = up_s[top]
+    feats.append("p:lca:" + lca.lemma_.lower() if lca.pos_ in ("VERB", "NOUN", "AUX") else "p:lcapos:" + lca.pos_)
+    feats.extend("p:pw:" + t.lemma_.lower() for t in up_s[1:top] + up_t[1:ids_t[lca.i]]
+                 if t.pos_ in ("VERB", "NOUN", "ADP"))
+    return feats
 
 
 # Cooperative types: refusing one ("will not accept", "refused to meet") is REJECT in PLOVER.
