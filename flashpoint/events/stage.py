@@ -351,9 +351,12 @@ def _fold_operated(cands: list[Candidate]) -> None:
     for outer in cands:
         if outer.match.pos != "verb" or outer.type not in OPERATING_TYPES:
             continue
-        for obj in outer.match.token.children:
+        objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                    for g in c.children if g.dep_ == "pobj"]  # "conceded to demands from UNITA"
+        for obj in objects:
             inner = by_token.get(obj.i)
-            if obj.dep_ not in ("dobj", "nsubjpass") or inner is None or inner.match.pos != "noun":
+            if inner is None or inner.match.pos != "noun":
                 continue
             if inner.type == "REQUEST" and outer.match.token.lemma_.lower() in ACCEPTING:
                 outer.type, outer.mode = "CONCEDE", None
