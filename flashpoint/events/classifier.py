@@ -3,7 +3,10 @@
 The runtime needs only numpy: a multinomial logistic regression over sparse, human-readable
 features (stemmed words and bigrams with the actors replaced by placeholders, the words between
 and around the actors, an optional trigger word, and CAMEO-verb-lexicon cues). It is cheap enough
-to run for every candidate event mention. The artifact (``flashpoint/data/models/plover_type.npz``)
+to run for every candidate event mention. Given the sentence's spaCy parse (``doc=``), it also
+reads parse features (``pair_typer.parse_features``: the pair's trigger and its lexicon types,
+the dependency path between the actors, status cues, negation); the model is trained on both
+views of each example, so text-only calls (the event coder's) stay calibrated. The artifact (``flashpoint/data/models/plover_type.npz``)
 is built by ``make train`` (``training/train_classifier.py``); its training data and licences are
 in ``flashpoint/data/models/README.md``.
 
@@ -11,6 +14,7 @@ Public API::
 
     clf = TypeClassifier.load()
     clf.predict("Troops shelled the town.", (0, 6), (19, 23))  # {"ASSAULT": 0.9, ...}
+    clf.predict("Troops shelled the town.", (0, 6), (19, 23), doc=nlp(text))  # with parse features
     clf.predict_many([(text, source, target), ...])
 """
 from __future__ import annotations
@@ -30,7 +34,7 @@ from ..model import PLOVER_TYPES
 Span = Optional[tuple[int, int]]
 MODELS_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 DEFAULT_MODEL = MODELS_DIR / "plover_type.npz"
-FEATURE_VERSION = 1  # bump when featurize() changes; the artifact records the version it was trained with
+FEATURE_VERSION = 2  # bump when featurize() changes; the artifact records the version it was trained with
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
 SRC, TGT = "<S>", "<T>"
@@ -203,26 +207,38 @@ class TypeClassifier:
         return self._w.lexicon
 
     # -- prediction ------------------------------------------------------------------------
-    def features(self, text: str, source: Span = None, target: Span = None, trigger: Span = None) -> list[str]:
-        return featurize(text, _span(source), _span(target), _span(trigger), self._w.lexicon)
+    def features(self, text: str, source: Span = None, target: Span = None, trigger: Span = None,
+                 doc=None) -> list[str]:
+        """Feature names of one item; with ``doc`` (a spaCy parse of ``text``) the parse features too."""
+        feats = featurize(text, _span(source), _span(target), _span(trigger), self._w.lexicon)
+        if doc is not None:
+            from .pair_typer import parse_features
+
+            feats.extend(parse_features(doc, _span(source), _span(target)))
+        return feats
 
     def predict(self, text: str, source: Span = None, target: Span = None,
-                trigger: Span = None) -> dict[str, float]:
-        """Probabilities over the 16 PLOVER types (they sum to 1) for one marked sentence."""
-        return self.predict_many([(text, source, target, trigger)])[0]
+                trigger: Span = None, doc=None) -> dict[str, float]:
+        """Probabilities over the 16 PLOVER types (they sum to 1) for one marked sentence.
+        ``doc``, the spaCy parse of ``text``, adds the parse features (better; optional)."""
+        return self.predict_many([(text, source, target, trigger, doc)])[0]
 
     def predict_many(self, items: Iterable[tuple]) -> list[dict[str, float]]:
-        """``predict`` for many ``(text, source, target[, trigger])`` items at once."""
+        """``predict`` for many ``(text, source, target[, trigger[, doc]])`` items at once."""
         probs = self.proba_matrix(items)
         return [dict(zip(PLOVER_TYPES, row.tolist())) for row in probs]
 
     def proba_matrix(self, items: Iterable[tuple]) -> np.ndarray:
         """(n_items, 16) probabilities, columns in PLOVER_TYPES order."""
+        return self.proba_from_features(
+            self.features(*(tuple(item) + (None,) * 5)[:5]) for item in items)
+
+    def proba_from_features(self, feature_lists: Iterable[list[str]]) -> np.ndarray:
+        """``proba_matrix`` for items already turned into feature names (training/CV reuse them)."""
         rows, cols, vals = [], [], []
         n = 0
-        for n, item in enumerate(items, start=1):
-            text, source, target, trigger = (tuple(item) + (None,) * 4)[:4]
-            idx = _indices(self._w.vocab, self.features(text, source, target, trigger))
+        for n, feats in enumerate(feature_lists, start=1):
+            idx = _indices(self._w.vocab, feats)
             if idx:
                 rows.extend([n - 1] * len(idx))
                 cols.extend(idx)

@@ -141,7 +141,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         cand.targets = [t for t in cand.targets if t.token.lower_ not in FIRST_PERSON]
     obligation = _obligation(tok)
     if obligation is not None and speaker is not None and match.pos == "verb" \
-            and not any(_same_country(speaker, s) or s.key == speaker.key for s in sources):
+            and not any(_same_actor(speaker, s) for s in sources):
         # "Russia said Sudan must return the helicopter": Russia asks Sudan (PLOVER REQUEST)
         cand.type, cand.mode, cand.status = "REQUEST", None, "occurred"
         cand.targets, cand.sources = sources, [speaker]
@@ -344,12 +344,18 @@ OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE"
 # Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
 COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
 ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
+# Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
+REFUSABLE = {"AGREE", "CONCEDE"}
 
 
 def _fold_operated(cands: list[Candidate]) -> None:
     by_token = {c.match.token.i: c for c in cands}
     for outer in cands:
-        if outer.match.pos != "verb" or outer.type not in OPERATING_TYPES:
+        if outer.type == "CONSULT" and outer.match.token.lemma_.lower() in ACCEPTING:
+            outer_is_operating = True  # "meet their demands" is not a meeting
+        else:
+            outer_is_operating = outer.type in OPERATING_TYPES
+        if outer.match.pos != "verb" or not outer_is_operating:
             continue
         objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
@@ -360,6 +366,8 @@ def _fold_operated(cands: list[Candidate]) -> None:
                 continue
             if inner.type == "REQUEST" and outer.match.token.lemma_.lower() in ACCEPTING:
                 outer.type, outer.mode = "CONCEDE", None
+            elif outer.type == "CONSULT":
+                continue
             if outer.type == "CONCEDE" and inner.type in ("COERCE", "SANCTION", "MOBILIZE", "ASSAULT"):
                 # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
                 outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
@@ -399,6 +407,9 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
     """A threat is its own event: fold the action a vow governs into the THREATEN event, and
     turn an action an actor promises of itself into a threat."""
     _fold_operated(cands)
+    for cand in cands:
+        if cand.type in REFUSABLE and cand.status == "negated":
+            cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
     by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
         accuser = _accusing_governor(cand.match.token)
@@ -408,7 +419,8 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
         if cand.request_verb is not None and cand.type != "REQUEST":
             gov = by_token.get(cand.request_verb.i)
             if gov is not None and gov.type == "REQUEST" and not gov.targets:
-                gov.targets = cand.targets
+                # "urged Turkey to ...", "demanded that Israel ...": the one asked is the actor asked to act
+                gov.targets = [s for s in cand.sources if not any(_same_actor(s, g) for g in gov.sources)]
             cand.dropped = True  # what was asked for has not happened
             continue
         if cand.threat_verb is not None and cand.type != "THREATEN":

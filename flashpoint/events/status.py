@@ -64,7 +64,7 @@ def decide_status(trigger) -> StatusDecision:
             found.setdefault("threatened", tok)
         if 0 < depth <= 2 and lemma in negators and tok.pos_ == "VERB" and not is_frame:
             found.setdefault("negated", tok)  # "denied backing M23", "failed to reach"
-        if depth > 0 and lemma in requesting and tok.pos_ == "VERB" and decision.request_verb is None:
+        if depth > 0 and lemma in requesting and tok.pos_ in ("VERB", "NOUN") and decision.request_verb is None:
             decision.request_verb = tok
         if depth > 0 and lemma in intent and not is_frame:
             decision.intent_verb = decision.intent_verb or tok
