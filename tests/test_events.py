@@ -159,3 +159,20 @@ def test_a_broken_user_lexicon_says_what_to_fix(tmp_path):
 def test_raised_subject_of_a_passive_expectation(coder):
     evs, _ = events_of(coder, "Iran is expected to attack Israel within days.")
     assert ("ASSAULT", "Iran", "Israel", "anticipated") in evs
+
+
+def test_demand_names_the_actor_asked_to_act(coder):
+    evs, _ = events_of(coder, "The African Union repeated its demand that Sudan end the siege of El Fasher.")
+    assert any(t == "REQUEST" and tg == "Sudan" for t, _, tg, _ in evs)
+    assert not [e for e in evs if e[0] in ("COERCE", "RETREAT", "SANCTION")]
+
+
+def test_stative_participle_keeps_its_subject_as_actor(coder):
+    evs, _ = events_of(coder, "Turkey is opposed to Swedish membership talks with Russia.")
+    assert any(t == "REJECT" and s == "Turkey" for t, s, _, _ in evs)
+
+
+def test_refusing_an_agreement_is_a_rejection(coder):
+    evs, _ = events_of(coder, "Hungary said it would not accept the European Union's demands.")
+    assert any(t == "REJECT" for t, *_ in evs)
+    assert not [e for e in evs if e[0] in ("AGREE", "CONCEDE")]

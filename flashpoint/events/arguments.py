@@ -202,7 +202,16 @@ def passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+# Participles that describe their subject's stance, not something done to it: "Israel is opposed
+# to", "Vietnam is committed to", "Iran is prepared to".
+STATIVE_PASSIVES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "devote", "engage",
+                    "involve", "poise", "set"}
+
+
 def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> tuple[list[Argument], list[Argument]]:
+    if passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES and not _children(verb, ("agent",)):
+        sources = [a for t in _children(verb, ("nsubjpass",)) for a in expand(t, analysis)]
+        return sources, _prep_targets(verb, allowed_preps, analysis)
     if passive(verb):
         sources = []
         agent = _children(verb, ("agent",))

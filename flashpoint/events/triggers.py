@@ -43,7 +43,7 @@ def find_triggers(sentence, lexicon: TriggerLexicon) -> list[TriggerMatch]:
     matches: list[TriggerMatch] = []
     for token in sentence:
         if token.pos_ in VERB_TAGS or (token.pos_ == "AUX" and token.dep_ != "aux") \
-                or (token.pos_ == "ADJ" and token.dep_ == "acomp" and token.tag_ == "VBN"):
+                or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
             pos = "verb"
         elif token.pos_ in NOUN_TAGS and token.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG", "DATE") \
                 and token.dep_ != "compound":  # "war crimes", "war games": the head noun decides
