@@ -176,3 +176,15 @@ def test_refusing_an_agreement_is_a_rejection(coder):
     evs, _ = events_of(coder, "Hungary said it would not accept the European Union's demands.")
     assert any(t == "REJECT" for t, *_ in evs)
     assert not [e for e in evs if e[0] in ("AGREE", "CONCEDE")]
+
+
+def test_a_protest_takes_the_recipient_of_its_purpose(coder):
+    evs, _ = events_of(coder, "Israeli students staged a hunger strike to demand the resignation of Prime Minister Benjamin Netanyahu.")
+    assert any(t == "PROTEST" and "Netanyahu" in tg for t, _, tg, _ in evs)
+    assert not [e for e in evs if e[0] == "REQUEST"]
+
+
+def test_withholding_aid_is_a_sanction(coder):
+    evs, _ = events_of(coder, "The United States prohibited all aid to the Myanmar junta on Monday.")
+    assert any(t == "SANCTION" for t, *_ in evs)
+    assert not [e for e in evs if e[0] in ("AID", "AGREE")]

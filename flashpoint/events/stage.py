@@ -399,6 +399,22 @@ def _accusing_governor(tok):
     return None
 
 
+def _fold_purposes(cands: list[Candidate]) -> None:
+    """"Students staged a strike to demand the minister's resignation": the demand is the
+    protest's purpose, so the protest is the event and the one addressed is its recipient."""
+    for cand in cands:
+        if cand.type != "REQUEST" or cand.match.token.dep_ not in ("advcl", "xcomp", "relcl"):
+            continue
+        head = cand.match.token.head
+        around = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj")]
+        protest = next((o for o in cands if o is not cand and o.type == "PROTEST" and o.match.token in around), None)
+        if protest is None:
+            continue
+        if not protest.targets or all(t.inferred for t in protest.targets):
+            protest.targets = cand.targets or protest.targets
+        cand.dropped = True
+
+
 def _is_generic(args: list[Argument]) -> bool:
     return bool(args) and all(not (a.actor.code or a.actor.country) for a in args)
 
@@ -407,6 +423,7 @@ def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
     """A threat is its own event: fold the action a vow governs into the THREATEN event, and
     turn an action an actor promises of itself into a threat."""
     _fold_operated(cands)
+    _fold_purposes(cands)
     for cand in cands:
         if cand.type in REFUSABLE and cand.status == "negated":
             cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
