@@ -291,7 +291,8 @@ CONFLICT_TYPES = {"ASSAULT", "THREATEN", "COERCE", "ACCUSE", "SANCTION", "MOBILI
 PATIENT_VERBS = {"face", "suffer", "receive", "risk", "incur", "endure"}
 
 
-def subtree_target(trigger, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+def subtree_target(trigger, sources: list[Argument], analysis: Analysis,
+                   allowed_preps: frozenset[str] = frozenset()) -> list[Argument]:
     """Last resort for a recipient: the first actor named inside the trigger's own phrase or
     complement ("threatened to resume attacks in Israel", "suspension of air links with Serbia"),
     skipping the source, clauses with their own subject, and places."""
@@ -318,7 +319,8 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis) -> list
     for t in trigger.children:
         if t.i in blocked:
             continue
-        heads = [t] if t.dep_ in ("dobj", "dative") else [g for g in t.children if g.dep_ == "pobj"] if t.dep_ == "prep" else []
+        heads = [t] if t.dep_ in ("dobj", "dative") else \
+            [g for g in t.children if g.dep_ == "pobj"] if t.dep_ == "prep" and t.lower_ in allowed_preps else []
         for h in heads:
             arg = actor_for(h, analysis)
             if arg is not None and arg.key not in source_keys and h.pos_ != "PRON":

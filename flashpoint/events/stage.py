@@ -114,7 +114,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         type_ = "ACCUSE"  # "lodged a protest with Albania"
         targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
     if not targets and sources and not (type_ in RECIPROCAL and len(sources) > 1):
-        targets = subtree_target(tok, sources, analysis)
+        targets = subtree_target(tok, sources, analysis, lexicon.types[type_].target_preps)
     if len(match.types) > 1:
         type_ = _choose_type(match, sources, targets)
     decision = decide_status(tok)
@@ -391,7 +391,7 @@ def _accusing_governor(tok):
     """The accuse-type verb whose "of/for" complement holds ``tok`` ("accused X of shelling ...")."""
     node = tok
     for _ in range(4):
-        if node.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "dobj"):
+        if node.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "dobj", "advcl"):
             return None
         node = node.head
         if node.lemma_.lower() in ACCUSING and node.pos_ == "VERB":
