@@ -163,10 +163,85 @@ def test_hybrid_types_clear_sentences(hybrid, text, source, target, expected):
 
 
 def test_hybrid_falls_back_to_classifier_without_a_trigger(hybrid, clf):
+    from flashpoint.nlp import load_nlp
+
     item = _mark("The delegation of Peru and the envoy of Chile.", "Peru", "Chile")
     res = hybrid.type_pair(*item)
     assert res.method == "classifier"
-    assert res.scores == pytest.approx(clf.predict(*item), abs=1e-6)
+    # The hybrid hands the LR its parse, so the LR's parse features take part.
+    assert res.scores == pytest.approx(clf.predict(*item, doc=load_nlp()(item[0])), abs=1e-6)
+
+
+# ----------------------------------------------------------------------------- parse features
+@pytest.fixture(scope="module")
+def nlp():
+    from flashpoint.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _parse_feats(nlp, text, source, target):
+    from flashpoint.events.pair_typer import parse_features
+
+    text, s, t = _mark(text, source, target)
+    return parse_features(nlp(text), s, t)
+
+
+def test_parse_features_read_trigger_path_and_lexicon_types(nlp):
+    feats = _parse_feats(nlp, "Gunboats shelled the coastal villages.", "Gunboats", "the coastal villages")
+    assert "p:trig:shell" in feats and "p:tt:ASSAULT" in feats
+    assert "p:path:nsubj|dobj" in feats  # subject up to the verb, down to its object
+    assert "p:sgov:shell" in feats and "p:st:occurred" in feats
+
+
+def test_parse_features_passive_agent_and_prepositional_target(nlp):
+    feats = _parse_feats(nlp, "The embassy was stormed by students.", "students", "The embassy")
+    assert "p:sprep:by" in feats and "p:tdep:nsubjpass" in feats
+    feats = _parse_feats(nlp, "The minister held talks with envoys from Ghana.", "The minister", "envoys")
+    assert "p:tprep:with" in feats
+
+
+def test_parse_features_status_cues_and_modal_reading(nlp):
+    promise = _parse_feats(nlp, "Peru is ready to hold talks with Bolivia.", "Peru", "Bolivia")
+    assert "p:intentv" in promise and "p:tt:CONSULT" in promise and "p:tm:AGREE" in promise
+    assert "p:tprep:with" in promise
+    refusal = _parse_feats(nlp, "Chile will not accept the Argentine offer.", "Chile", "Argentine")
+    assert "p:neg" in refusal and "p:tm:REJECT" in refusal and "p:future" in refusal
+    plain = _parse_feats(nlp, "Chile accepted the Argentine offer.", "Chile", "Argentine")
+    assert "p:neg" not in plain and "p:tm:REJECT" not in plain
+
+
+def test_parse_features_without_actors_still_find_the_trigger(nlp):
+    from flashpoint.events.pair_typer import parse_features
+
+    feats = parse_features(nlp("Rebels attacked an army convoy near the border."), None, None)
+    assert "p:snull" in feats and "p:tnull" in feats and "p:tt:ASSAULT" in feats
+
+
+def test_classifier_uses_parse_features_when_given_a_doc(clf, nlp):
+    text, s, t = _mark("Gunboats shelled the coastal villages.", "Gunboats", "the coastal villages")
+    with_doc = clf.features(text, s, t, doc=nlp(text))
+    without = clf.features(text, s, t)
+    assert any(f.startswith("p:") for f in with_doc)
+    assert not any(f.startswith("p:") for f in without)
+    assert set(without) <= set(with_doc)
+    # The shipped model knows parse features (it was trained with them).
+    assert sum(f.startswith("p:") for f in clf._w.vocab) > 50
+    scores = clf.predict(text, s, t, doc=nlp(text))
+    assert max(scores, key=scores.get) == "ASSAULT"
+
+
+def test_own_examples_are_well_formed():
+    from training.data import load_own
+
+    items = load_own()
+    assert len(items) >= 400
+    for it in items:
+        for span in (it.source, it.target):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(it.text), it.group
+                assert it.text[span[0]:span[1]].strip() == it.text[span[0]:span[1]], it.group
+    assert len({it.group for it in items}) == len(items)
 
 
 def test_hybrid_trigger_step_keeps_lr_second_choices(hybrid):

@@ -33,7 +33,7 @@ import numpy as np
 from flashpoint.events.pair_typer import HybridConfig, HybridPairTyper
 from flashpoint.model import PLOVER_TYPES
 from training import data
-from training.train_classifier import Config, fit, load_all
+from training.train_classifier import Config, fit, item_features, load_all, parse_table
 
 
 SYSTEMS = ("lr", "rules", "hybrid")
@@ -57,11 +57,14 @@ def cross_validate_systems(gsr, ngec, own, lexicon, cfg: Config, folds: int = 5,
     preds = {s: [""] * len(gsr) for s in systems}
     methods = {s: [""] * len(gsr) for s in systems}
     typers = _typers(systems, hybrid or HybridConfig())
+    # Parse features do not depend on the fold (nothing in them is trained): compute them once.
+    parsed = parse_table(list(gsr) + list(ngec) + list(own)) if cfg.use_parse else None
     for train_idx, test_idx in splitter.split(np.zeros(len(gsr)), y, groups):
-        clf = fit([gsr[i] for i in train_idx] + ngec + own, lexicon, cfg)
+        clf = fit([gsr[i] for i in train_idx] + ngec + own, lexicon, cfg, parsed)
         items = [(gsr[i].text, gsr[i].source, gsr[i].target) for i in test_idx]
         if "lr" in systems:
-            for i, row in zip(test_idx, clf.proba_matrix(items)):
+            feats = [item_features(gsr[i], clf.lexicon, parsed, True) for i in test_idx]
+            for i, row in zip(test_idx, clf.proba_from_features(feats)):
                 preds["lr"][i] = PLOVER_TYPES[int(row.argmax())]
                 methods["lr"][i] = "classifier"
         rule_systems = [s for s in systems if s != "lr"]
@@ -125,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-ngec", action="store_true")
     ap.add_argument("--no-own", action="store_true")
     ap.add_argument("--C", type=float, default=None)
+    ap.add_argument("--no-parse", action="store_true", help="LR without parse features")
+    ap.add_argument("--plain-weight", type=float, default=None, help="weight of the text-only copy")
     ap.add_argument("--ngec-weight", type=float, default=None)
     ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma list of lr, rules, hybrid")
     ap.add_argument("--coder-classifier", choices=("fold", "none"), default="fold",
@@ -145,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         changes["use_ngec"] = False
     if args.C is not None:
         changes["C"] = args.C
+    if args.no_parse:
+        changes["use_parse"] = False
+    if args.plain_weight is not None:
+        changes["plain_weight"] = args.plain_weight
     if args.ngec_weight is not None:
         changes["origin_weight"] = {**cfg.origin_weight, "ngec": args.ngec_weight}
     cfg = dataclasses.replace(cfg, **changes)

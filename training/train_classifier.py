@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
@@ -28,6 +28,8 @@ class Config:
 
     C: float = 10.0
     origin_weight: dict = field(default_factory=lambda: {"gsr": 1.0, "own": 1.0, "ngec": 0.3})
+    use_parse: bool = True      # add parse features (pair_typer.parse_features) to a copy of each item
+    plain_weight: float = 0.5   # weight of the text-only copy (the event coder calls without a parse)
     min_count: int = 2          # features seen fewer times (outside gsr/own) are dropped
     use_lexicon: bool = True
     use_ngec: bool = True
@@ -35,13 +37,49 @@ class Config:
     seed: int = 0
 
 
-def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config()) -> TypeClassifier:
+def parse_table(items: Sequence[data.Item], batch_size: int = 64) -> dict[tuple, list[str]]:
+    """Parse features of every item, keyed by ``key(item)``; each distinct text is parsed once
+    (nlp.pipe), with the same spaCy pipeline and the same function the hybrid uses at run time."""
+    from flashpoint.events.pair_typer import parse_features
+    from flashpoint.nlp import load_nlp
+
+    texts = sorted({it.text for it in items})
+    by_text: dict[str, list[data.Item]] = {}
+    for it in items:
+        by_text.setdefault(it.text, []).append(it)
+    table: dict[tuple, list[str]] = {}
+    for text, doc in zip(texts, load_nlp().pipe(texts, batch_size=batch_size)):
+        for it in by_text[text]:
+            table.setdefault(key(it), parse_features(doc, it.source, it.target))
+    return table
+
+
+def key(it: data.Item) -> tuple:
+    return it.text, it.source, it.target
+
+
+def item_features(it: data.Item, lex: dict, parsed: Optional[dict], with_parse: bool) -> list[str]:
+    feats = featurize(it.text, it.source, it.target, None, lex)
+    if with_parse and parsed is not None:
+        feats = feats + parsed[key(it)]
+    return feats
+
+
+def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config(),
+        parsed: Optional[dict] = None) -> TypeClassifier:
+    """Train on ``items``; ``parsed`` (from ``parse_table``) adds a parse-feature copy of each."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     lex = lexicon if cfg.use_lexicon else {}
     items = [it for it in items if cfg.use_ngec or it.origin != "ngec"]
-    feats = [featurize(it.text, it.source, it.target, None, lex) for it in items]
+    views = [(False, cfg.plain_weight if cfg.use_parse and parsed is not None else 1.0)]
+    if cfg.use_parse and parsed is not None:
+        views.append((True, 1.0))
+    rows_items = [(it, view_w) for with_parse, view_w in views for it in items]
+    feats = [item_features(it, lex, parsed, with_parse) for with_parse, _ in views for it in items]
+    items_w = [view_w for _, view_w in rows_items]
+    items = [it for it, _ in rows_items]
     counts: Counter = Counter()
     keep: set[str] = set()
     for it, fs in zip(items, feats):
@@ -59,7 +97,7 @@ def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config()) -> Ty
         vals.extend([1.0 / np.sqrt(len(idx))] * len(idx) if idx else [])
     X = csr_matrix((vals, (rows, cols)), shape=(len(items), len(vocab)), dtype=np.float64)
     y = np.array([it.label for it in items])
-    w = np.array([cfg.origin_weight[it.origin] for it in items], dtype=np.float64)
+    w = np.array([cfg.origin_weight[it.origin] * vw for it, vw in zip(items, items_w)], dtype=np.float64)
     if cfg.balanced:
         per_class = Counter()
         for label, weight in zip(y, w):
@@ -78,6 +116,7 @@ def load_all() -> tuple[list[data.Item], list[data.Item], list[data.Item], dict]
     return data.load_gsr(), data.load_ngec(), data.load_own(), data.cameo_lexicon()
 
 
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
@@ -89,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     gsr, ngec, own, lexicon = load_all()
     cfg = Config()
-    clf = fit(gsr + ngec + own, lexicon, cfg)
+    parsed = parse_table(gsr + ngec + own) if cfg.use_parse else None
+    clf = fit(gsr + ngec + own, lexicon, cfg, parsed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"config": {k: v for k, v in cfg.__dict__.items()},
             "training_items": {"plover-gsr-dev": len(gsr), "ngec-synthetic": len(ngec), "own": len(own)},
