@@ -375,7 +375,7 @@ def modal_reading(trigger_token, types: tuple[str, ...]) -> tuple[str, ...]:
     applied to a bare trigger word): a promised cooperative act is AGREE, a promised harmful act
     THREATEN, a demanded act REQUEST, a refused cooperative act REJECT. The cues come from the
     coder's status reading (``decide_status``: modals, intent/threat/request verbs, negation)."""
-    from .stage import AGREE_FOLDABLE, THREAT_FOLDABLE
+    from .folding import AGREE_FOLDABLE, THREAT_FOLDABLE
     from .status import decide_status
 
     if not types:

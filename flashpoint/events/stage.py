@@ -5,56 +5,30 @@ Order of work for one sentence:
 2. each trigger's source and target come from the parse (``arguments``);
 3. the type is the lexicon's reading, or the classifier's choice where a word is ambiguous;
 4. ``decide_status`` reads modals, negation and expectation cues;
-5. threats: an action a vow/threat governs is folded into one THREATEN event, and an action an
-   actor promises of itself ("Israel would retaliate", said by Israel's minister) is a threat;
-6. one event per (source, target) pair; events of one trigger share ``mention_id``.
+5. ``folding.fold_candidates`` applies PLOVER's rules for how mentions combine (threats,
+   promises, requests, accusations, verbs acting on event nouns);
+6. ``discourse`` supplies recipients named in earlier sentences for threats and accusations;
+7. one event per (source, target) pair; events of one trigger share ``mention_id``.
 """
 from __future__ import annotations
 
 import contextvars
 import functools
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..analysis_state import Analysis
-from ..model import Actor, Event, EventAttribution, SentenceRef, Span
+from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
 from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .candidate import Candidate, same_actor, who
+from .discourse import DISCOURSE_TARGET_TYPES, antecedent, discourse_target
+from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
 from .lexicon import TriggerLexicon, default_lexicon, status_cues
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
 from .triggers import TriggerMatch, find_triggers
 
-# Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
-THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-# Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit").
-AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-# Types where coordinated actors with no recipient act with one another ("X and Y agreed").
-RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
-# Types whose missing recipient may be taken from the discourse (the actor answered is named
-# in a previous sentence: "vowing to respond", "his condemnation of the attack").
-DISCOURSE_TARGET_TYPES = {"THREATEN", "ACCUSE"}
-# Triggers whose recipient is whoever did the action they answer ("retaliate for an attack").
-RESPONSIVE = {"retaliate", "retaliation", "respond", "response", "punish", "punishment", "reprisal", "revenge", "avenge"}
 COMMUNICATION = PASS_THROUGH | {"warn", "vow", "pledge", "promise", "threaten", "say", "assure", "clear"}
-
-
-@dataclass
-class Candidate:
-    match: TriggerMatch
-    type: str
-    sources: list[Argument]
-    targets: list[Argument]
-    status: str
-    status_cue: object = None
-    future: bool = False
-    threat_verb: object = None
-    confidence: float = 0.7
-    speaker: Optional[Argument] = None
-    intent_verb: object = None
-    request_verb: object = None
-    mode: Optional[str] = None
-    dropped: bool = False
 
 
 def make_events_stage(options):
@@ -79,19 +53,19 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
         matches = find_triggers(sent, lexicon)
         candidates = [c for c in (_candidate(m, analysis, lexicon) for m in matches) if c]
         candidates += _classifier_candidates(sent, {m.token.i for m in matches}, analysis, lexicon)
-        _fold_threats(candidates, analysis)
+        fold_candidates(candidates, analysis)
         seen_pairs: set[tuple] = set()  # one event per (type, source, target) per sentence
         for cand in candidates:
             if cand.dropped:
                 continue
             if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
-                cand.targets = _discourse_target(cand, analysis, sent)
+                cand.targets = discourse_target(cand, analysis, sent)
             targets = cand.targets
             if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1:
                 targets = cand.sources
-            pairs = [(s, t) for s in cand.sources for t in targets if not _same_actor(s, t)
-                     and (cand.type, _who(s), _who(t)) not in seen_pairs]
-            seen_pairs.update((cand.type, _who(s), _who(t)) for s, t in pairs)
+            pairs = [(s, t) for s in cand.sources for t in targets if not same_actor(s, t)
+                     and (cand.type, who(s), who(t)) not in seen_pairs]
+            seen_pairs.update((cand.type, who(s), who(t)) for s, t in pairs)
             if not pairs:
                 continue
             mention_id = f"{analysis.document.id}:{counter}"
@@ -109,7 +83,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         sources, targets = verb_arguments(tok, info.target_preps, analysis)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
-    sources = [_antecedent(s, analysis) for s in sources]
+    sources = [antecedent(s, analysis) for s in sources]
     if type_ == "PROTEST" and match.pos == "noun" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
         type_ = "ACCUSE"  # "lodged a protest with Albania"
         targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
@@ -141,7 +115,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         cand.targets = [t for t in cand.targets if t.token.lower_ not in FIRST_PERSON]
     obligation = _obligation(tok)
     if obligation is not None and speaker is not None and match.pos == "verb" \
-            and not any(_same_actor(speaker, s) for s in sources):
+            and not any(same_actor(speaker, s) for s in sources):
         # "Russia said Sudan must return the helicopter": Russia asks Sudan (PLOVER REQUEST)
         cand.type, cand.mode, cand.status = "REQUEST", None, "occurred"
         cand.targets, cand.sources = sources, [speaker]
@@ -332,213 +306,6 @@ def _speaker(tok, analysis: Analysis) -> Optional[Argument]:
             subj = subject_of(verb, analysis)
             return subj[0] if subj else None
     return None
-
-
-def _same_country(a: Argument, b: Argument) -> bool:
-    return bool(a.actor.country) and a.actor.country == b.actor.country
-
-
-# A verb acting on an event noun is the event: "accepted the demands" (CONCEDE), "rejected an
-# offer" (REJECT), "lifted the blockade" (RETREAT); the noun's own actor is the recipient.
-OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST"}
-# Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
-COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
-ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
-# Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
-REFUSABLE = {"AGREE", "CONCEDE"}
-
-
-def _fold_operated(cands: list[Candidate]) -> None:
-    by_token = {c.match.token.i: c for c in cands}
-    for outer in cands:
-        if outer.type == "CONSULT" and outer.match.token.lemma_.lower() in ACCEPTING:
-            outer_is_operating = True  # "meet their demands" is not a meeting
-        else:
-            outer_is_operating = outer.type in OPERATING_TYPES
-        if outer.match.pos != "verb" or not outer_is_operating:
-            continue
-        objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                    for g in c.children if g.dep_ == "pobj"]  # "conceded to demands from UNITA"
-        for obj in objects:
-            inner = by_token.get(obj.i)
-            if inner is None or inner.match.pos != "noun":
-                continue
-            if inner.type == "REQUEST" and outer.match.token.lemma_.lower() in ACCEPTING:
-                outer.type, outer.mode = "CONCEDE", None
-            elif outer.type == "CONSULT":
-                continue
-            if outer.type == "CONCEDE" and inner.type in ("COERCE", "SANCTION", "MOBILIZE", "ASSAULT"):
-                # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
-                outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
-            if outer.type == "ACCUSE":
-                # "condemned the attack by X": the accused is the attacker; the attack stays an event
-                if inner.sources and not _is_generic(outer.targets):
-                    outer.targets = [s for s in inner.sources if not any(_same_actor(s, x) for x in outer.sources)] or outer.targets
-                continue
-            inner_others = [s for s in inner.sources if not any(_same_actor(s, x) for x in outer.sources)]
-            if inner_others and (not outer.targets or _is_generic(outer.targets)):
-                outer.targets = inner_others
-            elif not outer.targets:
-                outer.targets = inner.targets
-            inner.dropped = True
-
-
-ACCUSING = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "allege"}
-
-
-def _accusing_governor(tok):
-    """The accuse-type verb whose "of/for" complement holds ``tok`` ("accused X of shelling ...")."""
-    node = tok
-    for _ in range(4):
-        if node.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "dobj", "advcl"):
-            return None
-        node = node.head
-        if node.lemma_.lower() in ACCUSING and node.pos_ == "VERB":
-            return node
-    return None
-
-
-def _fold_purposes(cands: list[Candidate]) -> None:
-    """"Students staged a strike to demand the minister's resignation": the demand is the
-    protest's purpose, so the protest is the event and the one addressed is its recipient."""
-    for cand in cands:
-        if cand.type != "REQUEST" or cand.match.token.dep_ not in ("advcl", "xcomp", "relcl"):
-            continue
-        head = cand.match.token.head
-        around = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj")]
-        protest = next((o for o in cands if o is not cand and o.type == "PROTEST" and o.match.token in around), None)
-        if protest is None:
-            continue
-        if not protest.targets or all(t.inferred for t in protest.targets):
-            protest.targets = cand.targets or protest.targets
-        cand.dropped = True
-
-
-def _is_generic(args: list[Argument]) -> bool:
-    return bool(args) and all(not (a.actor.code or a.actor.country) for a in args)
-
-
-def _fold_threats(cands: list[Candidate], analysis: Analysis) -> None:
-    """A threat is its own event: fold the action a vow governs into the THREATEN event, and
-    turn an action an actor promises of itself into a threat."""
-    _fold_operated(cands)
-    _fold_purposes(cands)
-    for cand in cands:
-        if cand.type in REFUSABLE and cand.status == "negated":
-            cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
-    by_token = {c.match.token.i: c for c in cands}
-    for cand in cands:
-        accuser = _accusing_governor(cand.match.token)
-        if accuser is not None and accuser.i in by_token and by_token[accuser.i] is not cand:
-            cand.dropped = True  # "accused Moscow of waging war": the accusation is the event
-            continue
-        if cand.request_verb is not None and cand.type != "REQUEST":
-            gov = by_token.get(cand.request_verb.i)
-            if gov is not None and gov.type == "REQUEST" and not gov.targets:
-                # "urged Turkey to ...", "demanded that Israel ...": the one asked is the actor asked to act
-                gov.targets = [s for s in cand.sources if not any(_same_actor(s, g) for g in gov.sources)]
-            cand.dropped = True  # what was asked for has not happened
-            continue
-        if cand.threat_verb is not None and cand.type != "THREATEN":
-            gov = by_token.get(cand.threat_verb.i)
-            if gov is not None and gov.type == "THREATEN":
-                if not gov.targets:
-                    gov.targets = cand.targets
-                gov.mode = gov.mode or _threat_mode(cand.type)
-                cand.dropped = True
-                continue
-        if cand.intent_verb is not None and cand.type != "AGREE":
-            gov = by_token.get(cand.intent_verb.i)
-            if gov is not None and gov.type == "AGREE" and cand.type in THREAT_FOLDABLE:
-                gov.type, gov.mode = "THREATEN", _threat_mode(cand.type)  # "pledged to strike"
-            if gov is not None and gov.type in ("AGREE", "THREATEN") and not gov.dropped:
-                passed = cand.targets
-                if gov.type in RECIPROCAL and len(gov.sources) > 1:
-                    passed = [t for t in passed if not t.inferred]  # "X and Y agreed to ..." is mutual
-                gov.targets = gov.targets or passed
-                cand.dropped = True
-                continue
-        if cand.type in AGREE_FOLDABLE and (cand.future or cand.intent_verb is not None) and cand.status != "negated":
-            cand.type, cand.mode = "AGREE", None
-            if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):
-                cand.status = "occurred"
-            continue
-        promised = cand.future or cand.threat_verb is not None
-        speaker_is_source = cand.speaker is not None and any(_same_country(cand.speaker, s) for s in cand.sources)
-        if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":
-            cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type), "occurred"
-            cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
-        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred"):
-            cand.status = "threatened"
-    # a responsive action's recipient is the actor of the action it answers
-    for cand in cands:
-        if not cand.targets and cand.match.token.lemma_.lower() in RESPONSIVE:
-            for other in cands:
-                if other is not cand and other.match.token.i in {t.i for t in cand.match.token.subtree} | {t.i for t in cand.match.token.head.subtree}:
-                    srcs = [s for s in other.sources if not any(_same_country(s, x) for x in cand.sources)]
-                    if srcs:
-                        cand.targets = srcs
-                        other.dropped = other.dropped or other.status == "hypothetical"
-                        break
-
-
-_INTENT_OR_MODAL = {"will", "would", "shall", "'ll", "agree", "offer", "ready", "willing", "prepared",
-                    "decide", "promise", "pledge", "vow", "commit", "undertake", "consent", "plan", "intend"}
-
-
-def _threat_mode(action_type: str) -> Optional[str]:
-    return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(action_type)
-
-
-def _discourse_target(cand: Candidate, analysis: Analysis, sent) -> list[Argument]:
-    """The most recent actor of another country named in this or the previous two sentences."""
-    src_countries = {s.actor.country for s in cand.sources}
-    trig_i = cand.match.token.i
-    sents = list(analysis.doc.sents)
-    first = sents[max(0, sents.index(sent) - 2)].start if sent in sents else sent.start
-    best = None
-    for m in analysis.mentions:
-        head = analysis.doc[m.token_end - 1]
-        locative = head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "from", "into", "across", "to")
-        if m.kind in ("capital", "seat") and locative or m.kind in ("place",):
-            continue
-        if first <= m.token_start < sent.end and m.actor.country and m.actor.country not in src_countries:
-            if m.token_start < sent.start:  # an earlier sentence, never this one's bystanders
-                if best is None or m.token_start > best.token_start:
-                    best = m
-    if best is None:
-        return []
-    cand.confidence = min(cand.confidence, 0.5)
-    return [Argument(actor=best.actor, token=analysis.doc[best.token_start], mention=best, inferred=True)]
-
-
-def _antecedent(arg: Argument, analysis: Analysis) -> Argument:
-    """A pronoun source whose antecedent is named earlier in the same sentence is reported with
-    the antecedent's words ("The Fijian rebels said they will ..." -> "Fijian rebels")."""
-    m = arg.mention
-    if m is None or m.kind != "pronoun" or not m.resolved:
-        return arg
-    sent_start = arg.token.sent.start
-    for other in analysis.mentions:
-        if other is m or other.kind == "pronoun" or not (sent_start <= other.token_start < m.token_start):
-            continue
-        if other.actor.code == m.actor.code and other.actor.name == m.actor.name:
-            return Argument(actor=other.actor, token=analysis.doc[other.token_end - 1], mention=other)
-    return arg
-
-
-def _who(arg: Argument) -> tuple:
-    a = arg.actor
-    return (a.code, a.name or a.text.lower()) if a.code else (a.start, a.end)
-
-
-def _same_actor(a: Argument, b: Argument) -> bool:
-    if a.key == b.key:
-        return True
-    if a.actor.code and a.actor.code == b.actor.code and a.actor.name == b.actor.name:
-        return True
-    return False
 
 
 def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, mention_id: str,

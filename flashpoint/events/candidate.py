@@ -1,0 +1,48 @@
+"""A proposed event before it becomes records: a trigger with its sources, targets, type and
+status, and the small comparisons of actors that the event stage's rules share."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .arguments import Argument
+from .triggers import TriggerMatch
+
+
+@dataclass
+class Candidate:
+    match: TriggerMatch
+    type: str
+    sources: list[Argument]
+    targets: list[Argument]
+    status: str
+    status_cue: object = None
+    future: bool = False
+    threat_verb: object = None
+    confidence: float = 0.7
+    speaker: Optional[Argument] = None
+    intent_verb: object = None
+    request_verb: object = None
+    mode: Optional[str] = None
+    dropped: bool = False
+
+
+def same_country(a: Argument, b: Argument) -> bool:
+    return bool(a.actor.country) and a.actor.country == b.actor.country
+
+
+def is_generic(args: list[Argument]) -> bool:
+    return bool(args) and all(not (a.actor.code or a.actor.country) for a in args)
+
+
+def who(arg: Argument) -> tuple:
+    a = arg.actor
+    return (a.code, a.name or a.text.lower()) if a.code else (a.start, a.end)
+
+
+def same_actor(a: Argument, b: Argument) -> bool:
+    if a.key == b.key:
+        return True
+    if a.actor.code and a.actor.code == b.actor.code and a.actor.name == b.actor.name:
+        return True
+    return False

@@ -1,0 +1,186 @@
+"""How event mentions combine (PLOVER's rules, not the parse's):
+
+- a threat is its own event: the action a vow governs is folded into one THREATEN event, and a
+  harmful act an actor promises of itself ("Israel would retaliate", said by Israel) is a threat;
+- a cooperative act an actor announces or promises is AGREE;
+- what someone is urged, asked or accused of doing is folded into the REQUEST/ACCUSE event;
+- a verb acting on an event noun is the event ("accepted the demands", "lifted the blockade");
+- a protest takes the recipient of its purpose ("went on strike to demand ...").
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..analysis_state import Analysis
+from .candidate import Candidate, is_generic, same_actor, same_country
+
+
+# Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
+THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+
+
+# Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit").
+AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+# Types where coordinated actors with no recipient act with one another ("X and Y agreed").
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+
+
+# Triggers whose recipient is whoever did the action they answer ("retaliate for an attack").
+RESPONSIVE = {"retaliate", "retaliation", "respond", "response", "punish", "punishment", "reprisal", "revenge", "avenge"}
+
+
+# A verb acting on an event noun is the event: "accepted the demands" (CONCEDE), "rejected an
+# offer" (REJECT), "lifted the blockade" (RETREAT); the noun's own actor is the recipient.
+OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST"}
+
+
+# Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
+COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
+
+
+ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
+
+
+# Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
+REFUSABLE = {"AGREE", "CONCEDE"}
+
+
+def _fold_operated(cands: list[Candidate]) -> None:
+    by_token = {c.match.token.i: c for c in cands}
+    for outer in cands:
+        if outer.type == "CONSULT" and outer.match.token.lemma_.lower() in ACCEPTING:
+            outer_is_operating = True  # "meet their demands" is not a meeting
+        else:
+            outer_is_operating = outer.type in OPERATING_TYPES
+        if outer.match.pos != "verb" or not outer_is_operating:
+            continue
+        objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                    for g in c.children if g.dep_ == "pobj"]  # "conceded to demands from UNITA"
+        for obj in objects:
+            inner = by_token.get(obj.i)
+            if inner is None or inner.match.pos != "noun":
+                continue
+            if inner.type == "REQUEST" and outer.match.token.lemma_.lower() in ACCEPTING:
+                outer.type, outer.mode = "CONCEDE", None
+            elif outer.type == "CONSULT":
+                continue
+            if outer.type == "CONCEDE" and inner.type in ("COERCE", "SANCTION", "MOBILIZE", "ASSAULT"):
+                # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
+                outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
+            if outer.type == "ACCUSE":
+                # "condemned the attack by X": the accused is the attacker; the attack stays an event
+                if inner.sources and not is_generic(outer.targets):
+                    outer.targets = [s for s in inner.sources if not any(same_actor(s, x) for x in outer.sources)] or outer.targets
+                continue
+            inner_others = [s for s in inner.sources if not any(same_actor(s, x) for x in outer.sources)]
+            if inner_others and (not outer.targets or is_generic(outer.targets)):
+                outer.targets = inner_others
+            elif not outer.targets:
+                outer.targets = inner.targets
+            inner.dropped = True
+
+
+ACCUSING = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "allege"}
+
+
+def _accusing_governor(tok):
+    """The accuse-type verb whose "of/for" complement holds ``tok`` ("accused X of shelling ...")."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "dobj", "advcl"):
+            return None
+        node = node.head
+        if node.lemma_.lower() in ACCUSING and node.pos_ == "VERB":
+            return node
+    return None
+
+
+def _fold_purposes(cands: list[Candidate]) -> None:
+    """"Students staged a strike to demand the minister's resignation": the demand is the
+    protest's purpose, so the protest is the event and the one addressed is its recipient."""
+    for cand in cands:
+        if cand.type != "REQUEST" or cand.match.token.dep_ not in ("advcl", "xcomp", "relcl"):
+            continue
+        head = cand.match.token.head
+        around = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj")]
+        protest = next((o for o in cands if o is not cand and o.type == "PROTEST" and o.match.token in around), None)
+        if protest is None:
+            continue
+        if not protest.targets or all(t.inferred for t in protest.targets):
+            protest.targets = cand.targets or protest.targets
+        cand.dropped = True
+
+
+def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
+    """A threat is its own event: fold the action a vow governs into the THREATEN event, and
+    turn an action an actor promises of itself into a threat."""
+    _fold_operated(cands)
+    _fold_purposes(cands)
+    for cand in cands:
+        if cand.type in REFUSABLE and cand.status == "negated":
+            cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
+    by_token = {c.match.token.i: c for c in cands}
+    for cand in cands:
+        accuser = _accusing_governor(cand.match.token)
+        if accuser is not None and accuser.i in by_token and by_token[accuser.i] is not cand:
+            cand.dropped = True  # "accused Moscow of waging war": the accusation is the event
+            continue
+        if cand.request_verb is not None and cand.type != "REQUEST":
+            gov = by_token.get(cand.request_verb.i)
+            if gov is not None and gov.type == "REQUEST" and not gov.targets:
+                # "urged Turkey to ...", "demanded that Israel ...": the one asked is the actor asked to act
+                gov.targets = [s for s in cand.sources if not any(same_actor(s, g) for g in gov.sources)]
+            cand.dropped = True  # what was asked for has not happened
+            continue
+        if cand.threat_verb is not None and cand.type != "THREATEN":
+            gov = by_token.get(cand.threat_verb.i)
+            if gov is not None and gov.type == "THREATEN":
+                if not gov.targets:
+                    gov.targets = cand.targets
+                gov.mode = gov.mode or _threat_mode(cand.type)
+                cand.dropped = True
+                continue
+        if cand.intent_verb is not None and cand.type != "AGREE":
+            gov = by_token.get(cand.intent_verb.i)
+            if gov is not None and gov.type == "AGREE" and cand.type in THREAT_FOLDABLE:
+                gov.type, gov.mode = "THREATEN", _threat_mode(cand.type)  # "pledged to strike"
+            if gov is not None and gov.type in ("AGREE", "THREATEN") and not gov.dropped:
+                passed = cand.targets
+                if gov.type in RECIPROCAL and len(gov.sources) > 1:
+                    passed = [t for t in passed if not t.inferred]  # "X and Y agreed to ..." is mutual
+                gov.targets = gov.targets or passed
+                cand.dropped = True
+                continue
+        if cand.type in AGREE_FOLDABLE and (cand.future or cand.intent_verb is not None) and cand.status != "negated":
+            cand.type, cand.mode = "AGREE", None
+            if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):
+                cand.status = "occurred"
+            continue
+        promised = cand.future or cand.threat_verb is not None
+        speaker_is_source = cand.speaker is not None and any(same_country(cand.speaker, s) for s in cand.sources)
+        if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":
+            cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type), "occurred"
+            cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
+        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred"):
+            cand.status = "threatened"
+    # a responsive action's recipient is the actor of the action it answers
+    for cand in cands:
+        if not cand.targets and cand.match.token.lemma_.lower() in RESPONSIVE:
+            for other in cands:
+                if other is not cand and other.match.token.i in {t.i for t in cand.match.token.subtree} | {t.i for t in cand.match.token.head.subtree}:
+                    srcs = [s for s in other.sources if not any(same_country(s, x) for x in cand.sources)]
+                    if srcs:
+                        cand.targets = srcs
+                        other.dropped = other.dropped or other.status == "hypothetical"
+                        break
+
+
+_INTENT_OR_MODAL = {"will", "would", "shall", "'ll", "agree", "offer", "ready", "willing", "prepared",
+                    "decide", "promise", "pledge", "vow", "commit", "undertake", "consent", "plan", "intend"}
+
+
+def _threat_mode(action_type: str) -> Optional[str]:
+    return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(action_type)
