@@ -188,3 +188,8 @@ def test_withholding_aid_is_a_sanction(coder):
     evs, _ = events_of(coder, "The United States prohibited all aid to the Myanmar junta on Monday.")
     assert any(t == "SANCTION" for t, *_ in evs)
     assert not [e for e in evs if e[0] in ("AID", "AGREE")]
+
+
+def test_event_in_a_causal_adjunct_is_not_the_subjects(coder):
+    evs, _ = events_of(coder, "Russia closed its border with Georgia because of fighting between Ossetians and Georgians.")
+    assert not [e for e in evs if e[0] == "ASSAULT" and e[1] == "Russia"]

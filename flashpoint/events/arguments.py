@@ -363,6 +363,9 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
 # Nouns that head adjuncts, not arguments: "in the wake of the attack" says nothing of who attacked.
 ADJUNCT_NOUNS = {"wake", "aftermath", "face", "light", "event", "case", "spite", "midst", "course",
                  "eve", "run", "lead", "time", "day", "week", "month", "year", "anniversary", "result"}
+# Prepositions through which a nominal event is still the verb's own act: "engaged in talks",
+# "plans for a strike", "a series of attacks", "committed to talks", "during a call with X, Y said".
+COMPLEMENT_PREPS = {"in", "into", "of", "to", "for", "on", "with", "during", "at"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 
 
@@ -385,6 +388,8 @@ def _governing_subject(noun, analysis: Analysis) -> list[Argument]:
     while hops < 5 and tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "npadvmod", "oprd"):
         if tok.lemma_.lower() in ADJUNCT_NOUNS:
             return []
+        if tok.dep_ == "prep" and tok.lower_ not in COMPLEMENT_PREPS:
+            return []  # "mobilized for a war", "closed borders because of fighting": adjuncts
         tok = tok.head
         hops += 1
         if tok.pos_ in ("VERB", "AUX"):
