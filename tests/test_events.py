@@ -193,3 +193,15 @@ def test_withholding_aid_is_a_sanction(coder):
 def test_event_in_a_causal_adjunct_is_not_the_subjects(coder):
     evs, _ = events_of(coder, "Russia closed its border with Georgia because of fighting between Ossetians and Georgians.")
     assert not [e for e in evs if e[0] == "ASSAULT" and e[1] == "Russia"]
+
+
+def test_drills_near_a_rival_are_a_show_of_force_and_joint_drills_cooperation(coder):
+    alone, _ = events_of(coder, "Chinese warships conducted live-fire drills near Taiwan on Saturday.")
+    joint, _ = events_of(coder, "Russia held naval drills with China in the Sea of Japan.")
+    assert any(t == "MOBILIZE" and tg == "Taiwan" for t, _, tg, _ in alone)
+    assert any(t == "COOPERATE" and s == "Russia" and tg == "China" for t, s, tg, _ in joint)
+
+
+def test_a_conditional_warning_is_addressed_to_the_conditions_subject(coder):
+    evs, _ = events_of(coder, "Turkey's foreign ministry warned that it would respond if Greek ships entered the area.")
+    assert any(t == "THREATEN" and s.startswith("Turkey") and "Greek" in tg for t, s, tg, _ in evs)

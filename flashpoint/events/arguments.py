@@ -241,7 +241,9 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
         for comp in _children(verb, ("ccomp",)):
             subj = _children(comp, ("nsubj", "nsubjpass"))
             if subj:
-                targets = expand(subj[0], analysis)
+                # "warned that it would act": the speaker's own "it" is not the one warned
+                targets = [a for a in expand(subj[0], analysis)
+                           if not any(a.actor.code and a.actor.code == s.actor.code for s in sources)]
                 break
     return sources, targets
 

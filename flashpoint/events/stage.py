@@ -58,6 +58,8 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
         for cand in candidates:
             if cand.dropped:
                 continue
+            if not cand.targets and cand.type == "THREATEN":
+                cand.targets = _conditional_party(cand, analysis)
             if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
                 cand.targets = discourse_target(cand, analysis, sent)
             targets = cand.targets
@@ -84,6 +86,13 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
     sources = [antecedent(s, analysis) for s in sources]
+    holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])  # "held drills with China"
+    if type_ == "MOBILIZE" and tok.lemma_.lower() in JOINT_ACTIVITIES and (
+            len(sources) > 1 or any(c.lower_ in ("joint", "combined") for c in tok.children)
+            or any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)):
+        type_ = "COOPERATE"  # "joint drills", "France and Egypt held exercises", "drills with X"
+        with_prep = next((found for h in holders if (found := _prep_targets(h, frozenset({"with"}), analysis))), [])
+        targets = with_prep or ([] if len(sources) > 1 else targets)
     if type_ == "PROTEST" and match.pos == "noun" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
         type_ = "ACCUSE"  # "lodged a protest with Albania"
         targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
@@ -130,7 +139,21 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
+# Military activities that are a show of force alone and cooperation when held together.
+JOINT_ACTIVITIES = {"drill", "exercise", "game", "maneuver", "manoeuvre"}
 OBLIGATION = {"must", "should"}
+
+
+def _conditional_party(cand: Candidate, analysis: Analysis) -> list[Argument]:
+    """"warned it would act if Taiwan's leaders continued ...": the one the condition is put to."""
+    for t in cand.match.token.subtree:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [a for a in expand(subj[0], analysis) if a.actor.code or a.actor.country] if subj else []
+            found = [a for a in found if not any(same_actor(a, s) or a.actor.country == s.actor.country for s in cand.sources)]
+            if found:
+                return found
+    return []
 
 
 def _obligation(tok):
