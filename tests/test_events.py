@@ -205,3 +205,19 @@ def test_drills_near_a_rival_are_a_show_of_force_and_joint_drills_cooperation(co
 def test_a_conditional_warning_is_addressed_to_the_conditions_subject(coder):
     evs, _ = events_of(coder, "Turkey's foreign ministry warned that it would respond if Greek ships entered the area.")
     assert any(t == "THREATEN" and s.startswith("Turkey") and "Greek" in tg for t, s, tg, _ in evs)
+
+
+def test_co_hosts_of_talks_are_not_consulting_each_other(coder):
+    evs, _ = events_of(coder, "Egypt and Qatar have been hosting ceasefire talks between the two sides.")
+    assert not [e for e in evs if e[0] == "CONSULT" and {e[1], e[2]} == {"Egypt", "Qatar"}]
+
+
+def test_called_on_x_to_act_makes_x_the_one_acting(coder):
+    evs, _ = events_of(coder, "Hamas called on Egypt to pressure Israel to halt its offensive.")
+    assert ("REQUEST", "Hamas", "Egypt", "occurred") in evs
+    assert any(t == "REQUEST" and s == "Egypt" and tg == "Israel" for t, s, tg, _ in evs)
+
+
+def test_weapons_named_with_a_demonym_stand_for_their_side(coder):
+    evs, _ = events_of(coder, "Russian missiles struck Ukraine's power grid overnight.")
+    assert any(t == "ASSAULT" and s == "Russian" and tg == "Ukraine" for t, s, tg, _ in evs)

@@ -47,7 +47,12 @@ ACTOR_NOUNS = {"government", "army", "military", "force", "troop", "soldier", "p
                "gang", "crowd", "monitor", "observer", "peacekeeper", "contingent", "legislature", "senate",
                "cabinet", "junta", "emperor", "sheikh", "pope", "cleric", "bishop", "archbishop", "mayor",
                "governor", "secretary", "ambassador", "spokeswoman", "lawmaker", "senator", "official",
-               "people", "nation", "country", "state", "kingdom", "republic", "authorities", "administration"}
+               "people", "nation", "country", "state", "kingdom", "republic", "authorities", "administration",
+               "mediator", "donor", "ally", "neighbour", "neighbor", "sponsor", "guarantor", "broker"}
+# Weapons and strikes that stand for the side using them when named with its demonym:
+# "Israeli airstrikes killed ...", "Russian missiles hit ...".
+INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell", "bomb", "artillery", "jet",
+                    "warplane", "aircraft", "gunfire", "fire", "raid", "attack", "bombardment", "shelling"}
 # Heads that count or collect the actors named in their "of" phrase: "thousands of students".
 QUANTITY_HEADS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "number", "some", "many", "one", "third", "half", "majority", "member",
@@ -111,6 +116,11 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     if mention is not None and mention.kind != "unknown" or (mention is not None and mention.resolved):
         return Argument(actor=mention.actor, token=tok, mention=mention)
     lemma = tok.lemma_.lower()
+    if mention is None and lemma in INSTRUMENT_NOUNS:
+        for child in tok.children:
+            inner = analysis.mention_at(child.i) if child.dep_ in ("amod", "compound", "poss") else None
+            if inner is not None and inner.resolved:
+                return Argument(actor=inner.actor, token=child, mention=inner)
     if tok.ent_type_ in ACTOR_ENTS or lemma in ACTOR_NOUNS or (tok.pos_ == "PRON" and lemma not in ("it", "this", "that", "what", "which")):
         if mention is not None:
             return Argument(actor=mention.actor, token=tok, mention=mention)
@@ -182,12 +192,13 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
         return []  # a passive without "by" names no actor
     head = verb.head
     if verb.dep_ == "relcl":
-        return expand(head, analysis)
+        return expand(head, analysis)  # "the militia, which attacked ..."
     if verb.dep_ in CLIMB_DEPS or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         climb = head.head if verb.dep_ == "pobj" or (verb.dep_ == "pcomp" and head.pos_ == "ADP") else head
         if verb.dep_ in ("xcomp", "pcomp") and climb.lemma_.lower() in OBJECT_CONTROL:
-            obj = _children(climb, ("dobj", "obj"))
-            if obj:
+            obj = _children(climb, ("dobj", "obj")) or [
+                g for p in _children(climb, ("prep",)) if p.lower_ == "on" for g in _children(p, ("pobj",))]
+            if obj:  # "urged Turkey to ...", "called on mediators to ..."
                 return expand(obj[0], analysis)
         if verb.dep_ == "xcomp" and not _children(climb, SUBJ):
             raised = _children(climb, ("nsubjpass",))  # "Iran is expected to attack"

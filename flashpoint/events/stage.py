@@ -63,7 +63,9 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
             if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
                 cand.targets = discourse_target(cand, analysis, sent)
             targets = cand.targets
-            if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1:
+            if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1 \
+                    and cand.match.token.lemma_.lower() not in THIRD_PARTY \
+                    and cand.match.token.head.lemma_.lower() not in THIRD_PARTY:  # "hosted talks"
                 targets = cand.sources
             pairs = [(s, t) for s in cand.sources for t in targets if not same_actor(s, t)
                      and (cand.type, who(s), who(t)) not in seen_pairs]
@@ -139,6 +141,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
+# Acts done for others: co-hosts of talks are not consulting each other.
+THIRD_PARTY = {"host", "mediate", "broker", "sponsor", "organize", "organise", "convene", "facilitate"}
 # Military activities that are a show of force alone and cooperation when held together.
 JOINT_ACTIVITIES = {"drill", "exercise", "game", "maneuver", "manoeuvre"}
 OBLIGATION = {"must", "should"}
