@@ -221,3 +221,13 @@ def test_called_on_x_to_act_makes_x_the_one_acting(coder):
 def test_weapons_named_with_a_demonym_stand_for_their_side(coder):
     evs, _ = events_of(coder, "Russian missiles struck Ukraine's power grid overnight.")
     assert any(t == "ASSAULT" and s == "Russian" and tg == "Ukraine" for t, s, tg, _ in evs)
+
+
+def test_a_city_where_something_happens_is_not_its_recipient(coder):
+    evs, _ = events_of(coder, "Thousands of protesters marched in Tbilisi against the new law.")
+    assert not [e for e in evs if e[2] == "Tbilisi"]
+
+
+def test_a_conjoined_verbs_object_is_not_borrowed(coder):
+    evs, _ = events_of(coder, "Tehran rejected the measures and summoned the German ambassador.")
+    assert not [e for e in evs if e[0] == "REJECT" and "ambassador" in e[2]]

@@ -313,7 +313,7 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis,
     source_countries = {a.actor.country for a in sources if a.actor.country}
     blocked: set[int] = set()
     for t in trigger.subtree:
-        if t.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "acl", "appos", "npadvmod") and t is not trigger:
+        if t.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "acl", "appos", "npadvmod", "conj") and t is not trigger:
             blocked.update(x.i for x in t.subtree)
     for t in trigger.subtree:
         if t.i in blocked or t.i == trigger.i:
@@ -336,6 +336,8 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis,
             [g for g in t.children if g.dep_ == "pobj"] if t.dep_ == "prep" and t.lower_ in allowed_preps else []
         for h in heads:
             arg = actor_for(h, analysis)
+            if arg is not None and arg.mention is not None and arg.mention.kind in PLACE_KINDS:
+                continue  # "marched in Tbilisi": where, not against whom
             if arg is not None and arg.key not in source_keys and h.pos_ != "PRON":
                 arg.inferred = True
                 return [arg]
@@ -379,6 +381,7 @@ ADJUNCT_NOUNS = {"wake", "aftermath", "face", "light", "event", "case", "spite",
 # Prepositions through which a nominal event is still the verb's own act: "engaged in talks",
 # "plans for a strike", "a series of attacks", "committed to talks", "during a call with X, Y said".
 COMPLEMENT_PREPS = {"in", "into", "of", "to", "for", "on", "with", "during", "at"}
+PLACE_KINDS = {"capital", "seat", "place", "city"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 
 
