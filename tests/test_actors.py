@@ -380,3 +380,13 @@ def test_its_points_back_to_an_institution_named_by_role(nlp):
     ms = mentions_of(nlp, text, dt.date(2024, 4, 11))
     assert _one(ms, "its").actor.country == "TUR"
     assert _one(ms, "its jets").actor.code == "TURMIL"
+
+
+def test_them_after_an_unresolved_plural_claims_no_earlier_actor():
+    import flashpoint
+
+    text = ("The European Union imposed sanctions on Iran. Thousands of protesters marched in "
+            "Tbilisi, and police used water cannon to disperse them.")
+    coded = flashpoint.code(text, published="2024-04-22")
+    them = [a for a in coded.actors if a.text == "them"]
+    assert all(a.code is None for a in them)

@@ -185,6 +185,8 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
             elif low in PLURAL:
                 ante = nearest(i, ("set",) + HUMAN_KINDS + THING_KINDS, True) \
                     or nearest(i, ("group", "org", "country", "seat"), None)
+                if ante is not None and low == "them" and _closer_plural(doc, ante.token_end, i):
+                    ante = None  # "protesters marched ... police dispersed them": not an earlier actor
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", True)
             elif low in NEUTER and not _expletive(tok):
                 # a singular institution named by its role ("the Russian defence ministry") counts too
@@ -248,6 +250,17 @@ def _apposition(doc, m: ActorMention, by_token) -> Optional[ActorMention]:
                 if hit is not None and hit.resolved:
                     return hit
     return None
+
+
+def _closer_plural(doc, after: int, before: int) -> bool:
+    """A plural noun phrase between the antecedent and a they/them in the same sentence, which the
+    knowledge base could not resolve: the pronoun most likely means it, so we claim nothing."""
+    sent_start = doc[before].sent.start
+    for j in range(max(after, sent_start), before):
+        t = doc[j]
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+            return True
+    return False
 
 
 def _expletive(tok) -> bool:
