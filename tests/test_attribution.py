@@ -266,3 +266,14 @@ def test_fronted_report_with_speaker_after_is_a_frame():
     frames = [a for a in coded.attributions if a.cue == "said"]
     assert frames and frames[0].kind == "anonymous" and frames[0].count == 2
     assert frames[0].content is not None and "attack Israel" in frames[0].content.text
+
+
+def test_a_plural_body_on_the_record_is_named_and_marked_plurals_stay_anonymous():
+    import flashpoint
+
+    on_record = flashpoint.code("Ukraine will get more air defence, EU foreign ministers said on Monday.",
+                                published="2024-04-22")
+    unnamed = flashpoint.code("Ukraine will get more air defence, two EU officials said on Monday.",
+                              published="2024-04-22")
+    assert [a.kind for a in on_record.attributions if a.cue == "said"] == ["named"]
+    assert [a.kind for a in unnamed.attributions if a.cue == "said"] == ["anonymous"]

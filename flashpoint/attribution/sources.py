@@ -19,6 +19,10 @@ PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them"}
 PRONOUNS_FIRST = {"i", "we", "me", "us"}
 PRONOUN_IT = {"it"}
+# Words that say a source is kept unnamed; plural sources without them (and without a number)
+# speak for their body on the record. "sources" and "people" are anonymous however they appear.
+ANONYMITY_MARKERS = {"anonymous", "unnamed", "unidentified", "anonymity", "familiar", "undisclosed"}
+COLLECTIVE_ANONYMOUS = {"source", "person", "people", "insider", "individual"}
 
 
 @dataclass
@@ -241,6 +245,12 @@ class SpeakerResolver:
         person = self._person_entity(head, tokens)
         plural = head.tag_ in ("NNS", "NNPS")
         anonymous = person is None and head.lemma_.lower() in self.cues.anonymous_nouns
+        if anonymous and plural and head.lemma_.lower() not in COLLECTIVE_ANONYMOUS \
+                and not any(t.like_num or t.lower_ in ANONYMITY_MARKERS or t.lemma_.lower() in ("both", "several", "some")
+                            for t in doc[max(0, start - 1):head.i]) \
+                and not any(t.lower_ in ANONYMITY_MARKERS for t in head.subtree):
+            # "EU foreign ministers said", "Ukrainian officials said": a body speaking on the record
+            anonymous = False
         affiliation, code, actor_name = self._affiliation(head, tokens)
         count = self._count(head, plural) if anonymous else None
         if anonymous:
