@@ -231,3 +231,29 @@ def test_a_city_where_something_happens_is_not_its_recipient(coder):
 def test_a_conjoined_verbs_object_is_not_borrowed(coder):
     evs, _ = events_of(coder, "Tehran rejected the measures and summoned the German ambassador.")
     assert not [e for e in evs if e[0] == "REJECT" and "ambassador" in e[2]]
+
+
+def test_an_unclaimed_attack_is_coded_when_its_victim_answers_and_its_culprit_is_blamed(coder):
+    text = ("After the bombing of an embassy compound in Kabul, Pakistani leaders issued warnings, "
+            "vowing to respond. Pakistan's army chief said India would pay for its role in the attack.")
+    evs, coded = events_of(coder, text)
+    inferred = [e for e in coded.events if e.type == "ASSAULT" and e.status == "occurred"]
+    assert inferred and inferred[0].source.country == "IND" and inferred[0].target.country == "PAK"
+    assert inferred[0].confidence < 0.5
+
+
+def test_an_unclaimed_attack_without_blame_stays_uncoded(coder):
+    text = ("After the bombing of an embassy compound in Kabul, Pakistani leaders issued warnings, "
+            "vowing to respond.")
+    _, coded = events_of(coder, text)
+    assert not [e for e in coded.events if e.type == "ASSAULT" and e.status == "occurred"]
+
+
+def test_seed_article_damascus_strike_is_coded_and_located_in_syria(coder):
+    from conftest import shared_path
+
+    text = shared_path("data", "seed", "article.txt").read_text(encoding="utf-8")
+    coded = coder(Document(id="seed", text=text, published="2024-04-11"))
+    occurred = [e for e in coded.events if e.type == "ASSAULT" and e.status == "occurred"]
+    assert any(e.source.country == "ISR" and e.target.country == "IRN" and e.location is not None
+               and e.location.country == "SYR" for e in occurred)

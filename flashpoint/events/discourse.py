@@ -46,3 +46,55 @@ def antecedent(arg: Argument, analysis: Analysis) -> Argument:
         if other.actor.code == m.actor.code and other.actor.name == m.actor.name:
             return Argument(actor=other.actor, token=analysis.doc[other.token_end - 1], mention=other)
     return arg
+
+
+# Nouns that refer back to an attack ("the incident"), and the phrases that blame someone for it.
+ATTACK_ANAPHORS = {"incident", "attack", "strike", "bombing", "assault", "raid", "killing", "explosion", "blast"}
+ANSWERING_WORDS = {"warn", "warning", "vow", "threaten", "threat", "respond", "response", "retaliate",
+                   "retaliation", "punish", "punishment", "revenge", "avenge"}
+ADJUNCT_HEADS = {"wake", "aftermath", "response", "retaliation", "after", "following", "over"}
+
+
+def responder(attack, analysis: Analysis):
+    """The actor who answers an attack with a threat in the clause the attack is an adjunct of
+    ("In the wake of the attack ..., Iranian leaders vowed to respond"): the attack's victim."""
+    from .arguments import subject_of
+
+    ancestors = list(attack.ancestors)
+    if not any(a.lemma_.lower() in ADJUNCT_HEADS for a in ancestors):
+        return None
+    verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(t.lemma_.lower() in ANSWERING_WORDS for t in verb.subtree if t.i != attack.i):
+        return None
+    found = [a for a in subject_of(verb, analysis) if a.actor.country]
+    if not found:
+        return None
+    found[0].inferred = True
+    return found[0]
+
+
+def blamed_for(attack, analysis: Analysis, sents) -> "Argument | None":
+    """Who the text blames for an attack in this or the next sentences: "X's role in the
+    incident", "X was behind the attack", "X is responsible for the strike", "blamed X for it"."""
+    for sent in sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            blamed = None
+            if lemma == "role" and _refers_to_attack(tok, ("in",)):
+                blamed = next((c for c in tok.children if c.dep_ == "poss"), None)
+            elif lemma == "responsible" and _refers_to_attack(tok, ("for",)):
+                blamed = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif lemma == "blame" and tok.pos_ == "VERB" and _refers_to_attack(tok, ("for",)):
+                blamed = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if blamed is None:
+                continue
+            m = analysis.mention_at(blamed.i)
+            if m is not None and m.resolved and m.actor.country:
+                return Argument(actor=m.actor, token=blamed, mention=m, inferred=True)
+    return None
+
+
+def _refers_to_attack(tok, preps) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps and
+               any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACK_ANAPHORS for g in c.children)
+               for c in tok.children)

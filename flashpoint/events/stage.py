@@ -21,7 +21,7 @@ from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
 from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .candidate import Candidate, same_actor, who
-from .discourse import DISCOURSE_TARGET_TYPES, antecedent, discourse_target
+from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
 from .lexicon import TriggerLexicon, default_lexicon, status_cues
 from .scores import score
@@ -76,7 +76,28 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
             counter += 1
             for k, (src, tgt) in enumerate(pairs):
                 analysis.events.append(_event(analysis, cand, src, tgt, mention_id, k, s_index, sent, lexicon))
+    _claim_attacks(analysis, lexicon, counter)
     return analysis
+
+
+def _claim_attacks(analysis: Analysis, lexicon: TriggerLexicon, counter: int) -> None:
+    """An attack reported without its attacker ("the attack on a consulate in Damascus") becomes an
+    event when the text says both who answers it (a threat made in its wake) and who is blamed for
+    it ("Israel will face punishment for its role in the incident"). Low confidence: inferred."""
+    sents = list(analysis.doc.sents)
+    for match, decision in analysis.notes.pop("unclaimed_attacks", []):
+        tok = match.token
+        s_index = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        victim = responder(tok, analysis)
+        culprit = blamed_for(tok, analysis, sents[s_index:s_index + 3])
+        if victim is None or culprit is None or culprit.actor.country == victim.actor.country:
+            continue
+        cand = Candidate(match=match, type="ASSAULT", sources=[culprit], targets=[victim],
+                         status=decision.status, status_cue=decision.cue, confidence=0.4)
+        cand.mode = lexicon.mode_for("ASSAULT", {t.lemma_.lower() for t in tok.subtree})
+        mention_id = f"{analysis.document.id}:{counter}"
+        counter += 1
+        analysis.events.append(_event(analysis, cand, culprit, victim, mention_id, 0, s_index, sents[s_index], lexicon))
 
 
 def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon) -> Optional[Candidate]:
@@ -109,6 +130,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
         sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
     if not sources:
+        if type_ == "ASSAULT" and match.pos == "noun" and decision.status == "occurred":
+            analysis.notes.setdefault("unclaimed_attacks", []).append((match, decision))
         return None
     cue_lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
     if tok.head is not tok:
