@@ -154,3 +154,12 @@ def test_seed_biden_news_conference_and_damascus():
     biden, damascus = make_when_where_stage(None)(analysis).events
     assert biden.date == "2024-04-10" and biden.date_text == "on Wednesday"
     assert damascus.location.country == "SYR" and damascus.location.text == "Damascus"
+
+
+def test_next_month_is_the_first_of_the_next_calendar_month():
+    import datetime as dt
+
+    from flashpoint.when_where.dates import resolve_date
+
+    assert resolve_date("next month", dt.date(2024, 5, 12), "future") == dt.date(2024, 6, 1)
+    assert resolve_date("the next few days", dt.date(2024, 5, 12), "future") == dt.date(2024, 5, 13)

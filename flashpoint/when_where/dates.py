@@ -165,6 +165,9 @@ def _ago(text: str, published: dt.date, tense: str) -> Optional[dt.date]:
 
 def _coming(text: str, published: dt.date, tense: str) -> Optional[dt.date]:
     if re.search(r"\b(?:next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+|\w+\s+)?(?:days?|weeks?|months?)\b", text):
+        # "next month"/"next week" name a calendar period; "the next few days" a range from tomorrow
+        if re.search(r"\bnext\s+(?:week|month)\b", text):
+            return _period(text, published, tense)
         return published + dt.timedelta(days=1)  # the range starts tomorrow
     return None
 
