@@ -257,3 +257,10 @@ def test_seed_article_damascus_strike_is_coded_and_located_in_syria(coder):
     occurred = [e for e in coded.events if e.type == "ASSAULT" and e.status == "occurred"]
     assert any(e.source.country == "ISR" and e.target.country == "IRN" and e.location is not None
                and e.location.country == "SYR" for e in occurred)
+
+
+def test_blocking_a_statement_and_reneging_on_a_pledge_are_rejections(coder):
+    blocked, _ = events_of(coder, "Hungary blocked an EU statement on Ukraine.")
+    reneged, _ = events_of(coder, "Ghana's president reneged on his commitment to Togo.")
+    assert any(t == "REJECT" and s == "Hungary" for t, s, _, _ in blocked)
+    assert any(t == "REJECT" for t, *_ in reneged) and not [e for e in reneged if e[0] == "SUPPORT"]

@@ -57,7 +57,7 @@ def _fold_operated(cands: list[Candidate]) -> None:
         if outer.match.pos != "verb" or not outer_is_operating:
             continue
         objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on")
                     for g in c.children if g.dep_ == "pobj"]  # "conceded to demands from UNITA"
         for obj in objects:
             inner = by_token.get(obj.i)
