@@ -264,3 +264,21 @@ def test_blocking_a_statement_and_reneging_on_a_pledge_are_rejections(coder):
     reneged, _ = events_of(coder, "Ghana's president reneged on his commitment to Togo.")
     assert any(t == "REJECT" and s == "Hungary" for t, s, _, _ in blocked)
     assert any(t == "REJECT" for t, *_ in reneged) and not [e for e in reneged if e[0] == "SUPPORT"]
+
+
+def test_contexts_come_from_the_type_and_the_sentence(coder):
+    _, coded = events_of(coder, "Iran threatened to expand uranium enrichment if Britain imposed new sanctions.")
+    contexts = {c for e in coded.events for c in e.context}
+    assert "cbrn" in contexts
+
+
+def test_context_cue_file_is_valid_plover():
+    from flashpoint.events.lexicon import context_cues
+
+    plover_contexts = {"military", "intelligence", "executive", "legislative", "election", "political_institutions",
+                       "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+                       "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+                       "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+                       "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+                       "misinformation", "crime", "corruption", "illegal_drugs", "trafficking"}
+    assert set(context_cues()) <= plover_contexts

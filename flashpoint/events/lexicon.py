@@ -108,5 +108,32 @@ def default_lexicon() -> TriggerLexicon:
 
 
 @functools.lru_cache(maxsize=1)
+def context_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """PLOVER context -> cue phrases as lemma tuples (``data/lexicons/contexts.yaml``)."""
+    data = load_yaml("lexicons/contexts.yaml")
+    _check_strings(data, "contexts.yaml")
+    return {ctx: tuple(tuple(str(w).lower().split()) for w in words) for ctx, words in data.items()}
+
+
+def contexts_for(lemmas: list[str], defaults: tuple[str, ...] = ()) -> list[str]:
+    """The type's default contexts, then every context whose cue occurs in ``lemmas``."""
+    found = list(defaults)
+    joined = set(lemmas)
+    for ctx, cues in context_cues().items():
+        if ctx in found:
+            continue
+        for cue in cues:
+            if (len(cue) == 1 and cue[0] in joined) or (len(cue) > 1 and _contains(lemmas, cue)):
+                found.append(ctx)
+                break
+    return found
+
+
+def _contains(seq: list[str], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(tuple(seq[i:i + n]) == part for i in range(len(seq) - n + 1))
+
+
+@functools.lru_cache(maxsize=1)
 def status_cues() -> dict:
     return load_yaml("lexicons/status_cues.yaml")

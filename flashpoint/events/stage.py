@@ -23,7 +23,7 @@ from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_argu
 from .candidate import Candidate, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
-from .lexicon import TriggerLexicon, default_lexicon, status_cues
+from .lexicon import TriggerLexicon, contexts_for, default_lexicon, status_cues
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
 from .triggers import TriggerMatch, find_triggers
@@ -375,7 +375,7 @@ def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, me
         source=src.actor,
         target=tgt.actor,
         mode=cand.mode,
-        context=list(lexicon.types[cand.type].context),
+        context=contexts_for([t.lemma_.lower() for t in sent], lexicon.types[cand.type].context),
         status_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
         attribution=_attribution(analysis, tok, cand, src),
         intensity=intensity,
