@@ -25,6 +25,15 @@ class Candidate:
     request_verb: object = None
     mode: Optional[str] = None
     dropped: bool = False
+    frame: object = None  # the attribution frame around the trigger (model.Attribution) or None
+
+    @classmethod
+    def from_decision(cls, match: TriggerMatch, type_: str, sources: list[Argument], targets: list[Argument],
+                      decision, **fields) -> "Candidate":
+        """A candidate carrying what ``status.decide_status`` read off the parse."""
+        return cls(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
+                   status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
+                   intent_verb=decision.intent_verb, request_verb=decision.request_verb, **fields)
 
 
 def same_country(a: Argument, b: Argument) -> bool:

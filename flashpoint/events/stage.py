@@ -17,6 +17,7 @@ import functools
 from typing import Optional
 
 from ..analysis_state import Analysis
+from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
 from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
@@ -92,9 +93,9 @@ def _claim_attacks(analysis: Analysis, lexicon: TriggerLexicon, counter: int) ->
         culprit = blamed_for(tok, analysis, sents[s_index:s_index + 3])
         if victim is None or culprit is None or culprit.actor.country == victim.actor.country:
             continue
-        cand = Candidate(match=match, type="ASSAULT", sources=[culprit], targets=[victim],
-                         status=decision.status, status_cue=decision.cue, confidence=0.4)
-        cand.mode = lexicon.mode_for("ASSAULT", {t.lemma_.lower() for t in tok.subtree})
+        cand = Candidate.from_decision(match, "ASSAULT", [culprit], [victim], decision, confidence=0.4,
+                                       mode=lexicon.mode_for("ASSAULT", {t.lemma_.lower() for t in tok.subtree}),
+                                       frame=_frame(tok, analysis))
         mention_id = f"{analysis.document.id}:{counter}"
         counter += 1
         analysis.events.append(_event(analysis, cand, culprit, victim, mention_id, 0, s_index, sents[s_index], lexicon))
@@ -126,7 +127,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     decision = decide_status(tok)
     if decision.habitual or _blocked(tok) or _denies_a_claim(tok):
         return None
-    speaker = _speaker(tok, analysis) or _frame_speaker(tok, analysis)
+    frame = _frame(tok, analysis)
+    speaker = _speaker(tok, analysis) or _frame_speaker(frame, analysis)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
         sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
     if not sources:
@@ -137,12 +139,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if tok.head is not tok:
         cue_lemmas |= {t.lemma_.lower() for t in tok.head.children}
     mode = lexicon.mode_for(type_, cue_lemmas) or lexicon.mode_for(type_, {t.lemma_.lower() for t in tok.sent})
-    cand = Candidate(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
-                     status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
-                     mode=mode)
-    cand.intent_verb = decision.intent_verb
-    cand.request_verb = decision.request_verb
-    cand.speaker = speaker
+    cand = Candidate.from_decision(match, type_, sources, targets, decision, mode=mode, speaker=speaker,
+                                   frame=frame)
     if cand.speaker is not None:
         # "we"/"I" in a quote is the speaker
         cand.sources = [cand.speaker if s.token.lower_ in FIRST_PERSON else s for s in cand.sources]
@@ -155,10 +153,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         cand.targets, cand.sources = sources, [speaker]
         cand.status_cue = obligation
         return cand
-    frame = _frame(tok, analysis)
     if frame is not None and cand.status == "occurred":
-        from ..attribution.lookup import frame_status
-
         cand.status = frame_status(frame) or cand.status
     return cand
 
@@ -189,6 +184,8 @@ def _obligation(tok):
         if child.dep_ == "aux" and child.lower_ in OBLIGATION:
             return child
     return None
+
+
 # Idioms where an event noun names no event: "pose a threat", "in the face of threats".
 BLOCKING_HEADS = {"pose", "face", "counter", "perceive", "fear", "amid"}
 
@@ -224,16 +221,12 @@ def _blocked(tok) -> bool:
 
 
 def _frame(tok, analysis: Analysis):
-    try:
-        from ..attribution.lookup import frame_for
-    except ImportError:
-        return None
+    """The innermost attribution frame whose content holds the trigger, or None."""
     return frame_for(analysis, tok.idx, tok.idx + len(tok.text))
 
 
-def _frame_speaker(tok, analysis: Analysis) -> Optional[Argument]:
-    """The speaker of the attribution frame (quote, "according to") around the trigger."""
-    frame = _frame(tok, analysis)
+def _frame_speaker(frame, analysis: Analysis) -> Optional[Argument]:
+    """The speaker of the attribution frame (quote, "according to") around a trigger."""
     if frame is None or frame.speaker is None:
         return None
     span = analysis.doc.char_span(frame.speaker.start, frame.speaker.end, alignment_mode="expand")
@@ -294,13 +287,11 @@ def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: T
         decision = decide_status(tok)
         if decision.habitual:
             continue
-        match = TriggerMatch(token=tok, pos="verb", candidates=[])
-        cand = Candidate(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
-                         status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
-                         confidence=round(0.7 * p, 2))
-        cand.intent_verb, cand.request_verb = decision.intent_verb, decision.request_verb
-        cand.speaker = _speaker(tok, analysis) or _frame_speaker(tok, analysis)
-        out.append(cand)
+        frame = _frame(tok, analysis)
+        out.append(Candidate.from_decision(
+            TriggerMatch(token=tok, pos="verb", candidates=[]), type_, sources, targets, decision,
+            confidence=round(0.7 * p, 2), frame=frame,
+            speaker=_speaker(tok, analysis) or _frame_speaker(frame, analysis)))
     return out
 
 
@@ -323,10 +314,7 @@ def _choose_type(match: TriggerMatch, sources: list[Argument], targets: list[Arg
         return (args[0].actor.start - off, args[0].actor.end - off) if args and args[0].actor.start >= off and args[0].actor.end <= sent.end_char else None
 
     tok = match.token
-    try:
-        probs = classifier.predict(sent.text, rel(sources), rel(targets), trigger=(tok.idx - off, tok.idx - off + len(tok.text)))
-    except TypeError:
-        probs = classifier.predict(sent.text, rel(sources), rel(targets))
+    probs = classifier.predict(sent.text, rel(sources), rel(targets), trigger=(tok.idx - off, tok.idx - off + len(tok.text)))
     best = max(types, key=lambda t: probs.get(t, 0.0))
     return best if probs.get(best, 0.0) > probs.get(types[0], 0.0) + CLASSIFIER_MARGIN else types[0]
 
@@ -377,7 +365,7 @@ def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, me
         mode=cand.mode,
         context=contexts_for([t.lemma_.lower() for t in sent], lexicon.types[cand.type].context),
         status_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
-        attribution=_attribution(analysis, tok, cand, src),
+        attribution=_attribution(cand, src),
         intensity=intensity,
         quad=quad,
         cameo=cameo,
@@ -386,20 +374,14 @@ def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, me
     return event
 
 
-def _attribution(analysis: Analysis, tok, cand: Candidate, src: Argument) -> EventAttribution:
-    start, end = tok.idx, tok.idx + len(tok.text)
-    frame = None
-    try:
-        from ..attribution.lookup import frame_for, to_event_attribution
-
-        frame = frame_for(analysis, start, end)
-        if frame is not None:
-            attr = to_event_attribution(frame)
-            if frame.speaker is not None and src.actor.start == frame.speaker.start:
-                attr.kind = "self"
-            return attr
-    except ImportError:
-        pass
+def _attribution(cand: Candidate, src: Argument) -> EventAttribution:
+    """The frame that vouches for the event ("self" when its speaker is the source), else the
+    speaker of the reporting verb above the trigger, else the outlet's own voice."""
+    if cand.frame is not None:
+        attr = to_event_attribution(cand.frame)
+        if cand.frame.speaker is not None and src.actor.start == cand.frame.speaker.start:
+            attr.kind = "self"
+        return attr
     if cand.speaker is not None:
         sp = cand.speaker.actor
         kind = "self" if sp.start == src.actor.start else "named"
