@@ -73,6 +73,11 @@ class Argument:
     def key(self) -> tuple[int, int]:
         return (self.actor.start, self.actor.end)
 
+    @property
+    def resolved(self) -> bool:
+        """The knowledge base (or coreference) gave this actor a code or a country."""
+        return bool(self.actor.code or self.actor.country)
+
 
 def _children(tok, deps) -> list:
     return [c for c in tok.children if c.dep_ in deps]
@@ -139,7 +144,7 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
     out: list[Argument] = []
     for t in [tok] + list(tok.conjuncts):
         arg = actor_for(t, analysis)
-        if arg is not None and (arg.actor.code or arg.actor.country) and t.lemma_.lower() not in GENERIC_HEADS:
+        if arg is not None and arg.resolved and t.lemma_.lower() not in GENERIC_HEADS:
             out.append(arg)
             continue
         inner = _named_inside(t, analysis)
@@ -147,9 +152,9 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
             out.extend(inner)
         elif arg is not None:
             out.append(arg)
-    if any(a.actor.code or a.actor.country for a in out):
+    if any(a.resolved for a in out):
         # "American and British warplanes and warships": a bare noun beside named actors adds nothing
-        out = [a for a in out if a.actor.code or a.actor.country or a.token.ent_type_ in ACTOR_ENTS
+        out = [a for a in out if a.resolved or a.token.ent_type_ in ACTOR_ENTS
                or a.token.pos_ == "PROPN"]
     return _dedupe(out)
 
@@ -166,7 +171,7 @@ def _named_inside(tok, analysis: Analysis) -> list[Argument]:
                 m = analysis.mention_at(mod.i)
                 if m is not None and m.resolved and (m.token_end - m.token_start) < 3:
                     found.append(Argument(actor=m.actor, token=mod, mention=m))
-    return [a for a in found if a.actor.code or a.actor.country]
+    return [a for a in found if a.resolved]
 
 
 def _dedupe(args: list[Argument]) -> list[Argument]:
@@ -183,11 +188,9 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
     subj = _children(verb, SUBJ)
     if subj:
         return expand(subj[0], analysis)
-    agent = _children(verb, ("agent",))
-    if agent:
-        pobj = _children(agent[0], ("pobj",))
-        if pobj:
-            return expand(pobj[0], analysis)
+    agent = _agent(verb)
+    if agent is not None:
+        return expand(agent, analysis)
     if depth > 4 or verb.dep_ == "ROOT" or passive(verb):
         return []  # a passive without "by" names no actor
     head = verb.head
@@ -209,6 +212,14 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
     return []
 
 
+def _agent(verb):
+    """The noun of a passive's "by" phrase ("was attacked by Iran"), or None."""
+    for agent in _children(verb, ("agent",))[:1]:
+        for pobj in _children(agent, ("pobj",))[:1]:
+            return pobj
+    return None
+
+
 def passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -224,10 +235,8 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
         sources = [a for t in _children(verb, ("nsubjpass",)) for a in expand(t, analysis)]
         return sources, _prep_targets(verb, allowed_preps, analysis)
     if passive(verb):
-        sources = []
-        agent = _children(verb, ("agent",))
-        if agent and _children(agent[0], ("pobj",)):
-            sources = expand(_children(agent[0], ("pobj",))[0], analysis)
+        agent = _agent(verb)
+        sources = expand(agent, analysis) if agent is not None else []
         targets = [a for t in _children(verb, ("nsubjpass",)) for a in expand(t, analysis)]
         return sources, targets
     sources = subject_of(verb, analysis)
@@ -277,12 +286,12 @@ def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> lis
         for pobj in _children(prep, ("pobj",)):
             found = expand(pobj, analysis)
             if prep.lower_ in LOCATIVE_PREPS:  # "in Damascus" is where, not whom
-                found = [a for a in found if a.mention is None or a.mention.kind not in ("capital", "seat", "place", "city")]
-            if found and all(not (a.actor.code or a.actor.country) for a in found) and pobj.lemma_.lower() in GENERIC_HEADS:
+                found = [a for a in found if a.mention is None or a.mention.kind not in PLACE_KINDS]
+            if found and not any(a.resolved for a in found) and pobj.lemma_.lower() in GENERIC_HEADS:
                 # "talks with officials from X and Y" parsed with "from" on the trigger
                 for sib in _children(tok, ("prep",)):
                     if sib.lower_ in ("from", "of") and sib is not prep:
-                        named = [a for p in _children(sib, ("pobj",)) for a in expand(p, analysis) if a.actor.code or a.actor.country]
+                        named = [a for p in _children(sib, ("pobj",)) for a in expand(p, analysis) if a.resolved]
                         if named:
                             return named
             if found:

@@ -41,7 +41,7 @@ def same_country(a: Argument, b: Argument) -> bool:
 
 
 def is_generic(args: list[Argument]) -> bool:
-    return bool(args) and all(not (a.actor.code or a.actor.country) for a in args)
+    return bool(args) and not any(a.resolved for a in args)
 
 
 def who(arg: Argument) -> tuple:

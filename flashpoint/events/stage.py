@@ -171,7 +171,7 @@ def _conditional_party(cand: Candidate, analysis: Analysis) -> list[Argument]:
     for t in cand.match.token.subtree:
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [a for a in expand(subj[0], analysis) if a.actor.code or a.actor.country] if subj else []
+            found = [a for a in expand(subj[0], analysis) if a.resolved] if subj else []
             found = [a for a in found if not any(same_actor(a, s) or a.actor.country == s.actor.country for s in cand.sources)]
             if found:
                 return found
@@ -273,8 +273,8 @@ def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: T
         if not subj or not obj:
             continue
         sources, targets = expand(subj[0], analysis), expand(obj[0], analysis)
-        sources = [a for a in sources if a.actor.code or a.actor.country]
-        targets = [a for a in targets if a.actor.code or a.actor.country]
+        sources = [a for a in sources if a.resolved]
+        targets = [a for a in targets if a.resolved]
         if not sources or not targets:
             continue
         off = sent.start_char
