@@ -44,6 +44,11 @@ def is_generic(args: list[Argument]) -> bool:
     return bool(args) and not any(a.resolved for a in args)
 
 
+def others(args: list[Argument], excluded: list[Argument]) -> list[Argument]:
+    """``args`` without the actors in ``excluded`` (an event's own source is never its recipient)."""
+    return [a for a in args if not any(same_actor(a, x) for x in excluded)]
+
+
 def who(arg: Argument) -> tuple:
     a = arg.actor
     return (a.code, a.name or a.text.lower()) if a.code else (a.start, a.end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..analysis_state import Analysis
-from .candidate import Candidate, is_generic, same_actor, same_country
+from .candidate import Candidate, is_generic, others, same_country
 
 
 # Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
@@ -73,9 +73,9 @@ def _fold_operated(cands: list[Candidate]) -> None:
             if outer.type == "ACCUSE":
                 # "condemned the attack by X": the accused is the attacker; the attack stays an event
                 if inner.sources and not is_generic(outer.targets):
-                    outer.targets = [s for s in inner.sources if not any(same_actor(s, x) for x in outer.sources)] or outer.targets
+                    outer.targets = others(inner.sources, outer.sources) or outer.targets
                 continue
-            inner_others = [s for s in inner.sources if not any(same_actor(s, x) for x in outer.sources)]
+            inner_others = others(inner.sources, outer.sources)
             if inner_others and (not outer.targets or is_generic(outer.targets)):
                 outer.targets = inner_others
             elif not outer.targets:
@@ -115,8 +115,8 @@ def _fold_purposes(cands: list[Candidate]) -> None:
 
 
 def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
-    """A threat is its own event: fold the action a vow governs into the THREATEN event, and
-    turn an action an actor promises of itself into a threat."""
+    """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
+    candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
     _fold_operated(cands)
     _fold_purposes(cands)
     for cand in cands:
@@ -132,7 +132,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             gov = by_token.get(cand.request_verb.i)
             if gov is not None and gov.type == "REQUEST" and not gov.targets:
                 # "urged Turkey to ...", "demanded that Israel ...": the one asked is the actor asked to act
-                gov.targets = [s for s in cand.sources if not any(same_actor(s, g) for g in gov.sources)]
+                gov.targets = others(cand.sources, gov.sources)
             cand.dropped = True  # what was asked for has not happened
             continue
         if cand.threat_verb is not None and cand.type != "THREATEN":
@@ -169,8 +169,10 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     # a responsive action's recipient is the actor of the action it answers
     for cand in cands:
         if not cand.targets and cand.match.token.lemma_.lower() in RESPONSIVE:
+            trigger = cand.match.token
+            near = {t.i for t in trigger.subtree} | {t.i for t in trigger.head.subtree}
             for other in cands:
-                if other is not cand and other.match.token.i in {t.i for t in cand.match.token.subtree} | {t.i for t in cand.match.token.head.subtree}:
+                if other is not cand and other.match.token.i in near:
                     srcs = [s for s in other.sources if not any(same_country(s, x) for x in cand.sources)]
                     if srcs:
                         cand.targets = srcs

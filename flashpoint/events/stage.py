@@ -21,7 +21,7 @@ from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
 from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
-from .candidate import Candidate, same_actor, who
+from .candidate import Candidate, others, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
 from .lexicon import TriggerLexicon, contexts_for, default_lexicon, status_cues
@@ -172,7 +172,8 @@ def _conditional_party(cand: Candidate, analysis: Analysis) -> list[Argument]:
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [a for a in expand(subj[0], analysis) if a.resolved] if subj else []
-            found = [a for a in found if not any(same_actor(a, s) or a.actor.country == s.actor.country for s in cand.sources)]
+            found = [a for a in others(found, cand.sources)
+                     if not any(a.actor.country == s.actor.country for s in cand.sources)]
             if found:
                 return found
     return []
