@@ -7,6 +7,7 @@ The cue lists are data (``data/lexicons/status_cues.yaml``).
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -40,18 +41,44 @@ def path_up(trigger, limit: int = 8) -> list:
     return path
 
 
-def decide_status(trigger) -> StatusDecision:
+@dataclass(frozen=True)
+class CueSets:
+    """The cue lists of ``status_cues.yaml`` as sets, built once per process (this runs per trigger)."""
+
+    anticipated: frozenset[str]
+    hypothetical: frozenset[str]
+    threatened: frozenset[str]
+    negators: frozenset[str]
+    modals: frozenset[str]
+    double_neg: frozenset[str]
+    habitual: frozenset[str]
+    conditional: frozenset[str]
+    intent: frozenset[str]
+    requesting: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def cue_sets() -> CueSets:
     cues = status_cues()
-    anticipated = set(cues["anticipated"])
-    hypothetical = set(cues["hypothetical"])
-    threatened = set(cues["threatened"])
-    negators = set(cues["negated"])
-    modals = set(cues["future_modals"])
-    double_neg = {w for w in cues["double_negation"] if " " not in w}
-    habitual = set(cues["habitual"])
-    conditional = {w for w in cues["conditional_markers"] if " " not in w}
-    intent = set(cues.get("intent", []))
-    requesting = set(cues.get("requesting", []))
+    return CueSets(
+        anticipated=frozenset(cues["anticipated"]),
+        hypothetical=frozenset(cues["hypothetical"]),
+        threatened=frozenset(cues["threatened"]),
+        negators=frozenset(cues["negated"]),
+        modals=frozenset(cues["future_modals"]),
+        double_neg=frozenset(w for w in cues["double_negation"] if " " not in w),
+        habitual=frozenset(cues["habitual"]),
+        conditional=frozenset(w for w in cues["conditional_markers"] if " " not in w),
+        intent=frozenset(cues.get("intent", [])),
+        requesting=frozenset(cues.get("requesting", [])),
+    )
+
+
+def decide_status(trigger) -> StatusDecision:
+    c = cue_sets()
+    anticipated, hypothetical, threatened, negators = c.anticipated, c.hypothetical, c.threatened, c.negators
+    modals, double_neg, habitual, conditional = c.modals, c.double_neg, c.habitual, c.conditional
+    intent, requesting = c.intent, c.requesting
 
     found: dict[str, object] = {}
     decision = StatusDecision("occurred")
