@@ -282,3 +282,15 @@ def test_context_cue_file_is_valid_plover():
                        "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
                        "misinformation", "crime", "corruption", "illegal_drugs", "trafficking"}
     assert set(context_cues()) <= plover_contexts
+
+
+def test_requested_event_noun_names_its_actor_not_its_origin(coder):
+    evs, _ = events_of(coder, "NATO ministers demanded the withdrawal of Russian troops from Moldova on Friday.")
+    request_targets = {t for ty, _, t, _ in evs if ty == "REQUEST"}
+    assert any("Russian" in t for t in request_targets)
+    assert "Moldova" not in request_targets
+
+
+def test_demand_addressed_through_a_by_phrase(coder):
+    evs, _ = events_of(coder, "Kenyan lawmakers demanded an apology by Uganda for the border incident.")
+    assert any(ty == "REQUEST" and t == "Uganda" for ty, _, t, _ in evs)

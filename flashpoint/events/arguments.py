@@ -147,7 +147,7 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
         if arg is not None and arg.resolved and t.lemma_.lower() not in GENERIC_HEADS:
             out.append(arg)
             continue
-        inner = _named_inside(t, analysis)
+        inner = _named_inside(t, analysis, actor_like=arg is not None)
         if inner:
             out.extend(inner)
         elif arg is not None:
@@ -159,11 +159,29 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
     return _dedupe(out)
 
 
-def _named_inside(tok, analysis: Analysis) -> list[Argument]:
-    """Resolved actors named inside a generic phrase: "officials from X, Y and Z", "leaders of X"."""
+# Prepositions that name who a generic actor phrase stands for ("officials from X", "leaders of X")
+# and, for an event noun, the ones that name its actor ("the withdrawal of X", "reforms by X"):
+# "the withdrawal of X from Y" is X's act, Y is only where from.
+ACTOR_PHRASE_PREPS = ("from", "of", "in", "such", "including", "like", "as")
+EVENT_NOUN_PREPS = ("of", "by")
+
+
+def _named_inside(tok, analysis: Analysis, actor_like: bool = True) -> list[Argument]:
+    """Resolved actors named inside a generic phrase: "officials from X, Y and Z", "leaders of X",
+    "the Russian government's officials"; inside an event noun only its "of"/"by" actor."""
+    preps = ACTOR_PHRASE_PREPS if actor_like else EVENT_NOUN_PREPS
+    if not actor_like:
+        # "ban voting in East Jerusalem": where the act happens only when it names no one else
+        return _resolved_inside(tok, analysis, preps) or _resolved_inside(tok, analysis, ("in",))
+    return _resolved_inside(tok, analysis, preps, opening_poss=True)
+
+
+def _resolved_inside(tok, analysis: Analysis, preps, opening_poss: bool = False) -> list[Argument]:
     found: list[Argument] = []
     for child in tok.children:
-        if child.dep_ in ("prep",) and child.lower_ in ("from", "of", "in", "such", "including", "like", "as"):
+        if child.dep_ == "poss" and opening_poss and tok.lemma_.lower() in GENERIC_HEADS and child.pos_ != "PRON":
+            found.extend(expand(child, analysis))
+        elif child.dep_ in ("prep",) and child.lower_ in preps:
             for pobj in _children(child, ("pobj",)) + [g for c in child.children if c.dep_ == "prep" for g in _children(c, ("pobj",))]:
                 found.extend(expand(pobj, analysis))
         elif child.dep_ in ("amod", "compound") and child.i < tok.i:
