@@ -294,3 +294,15 @@ def test_requested_event_noun_names_its_actor_not_its_origin(coder):
 def test_demand_addressed_through_a_by_phrase(coder):
     evs, _ = events_of(coder, "Kenyan lawmakers demanded an apology by Uganda for the border incident.")
     assert any(ty == "REQUEST" and t == "Uganda" for ty, _, t, _ in evs)
+
+
+def test_protest_with_a_that_clause_is_a_spoken_accusation(coder):
+    evs, _ = events_of(coder, "Greece protested that Turkish jets had violated its airspace.")
+    assert any(ty == "ACCUSE" and s == "Greece" and "Turkish" in t for ty, s, t, _ in evs)
+    street, _ = events_of(coder, "Thousands of Greek students protested against Turkey outside the embassy.")
+    assert all(ty != "ACCUSE" for ty, *_ in street)
+
+
+def test_statement_participle_speaks_for_its_issuer(coder):
+    evs, _ = events_of(coder, "The Arab League issued a statement urging Israel to halt settlement building.")
+    assert any(ty == "REQUEST" and "Arab League" in s and t == "Israel" for ty, s, t, _ in evs)

@@ -214,6 +214,10 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
     head = verb.head
     if verb.dep_ == "relcl":
         return expand(head, analysis)  # "the militia, which attacked ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if head.lemma_.lower() in STATEMENT_NOUNS:
+            return _governing_subject(head, analysis)  # "X issued a statement demanding ..."
+        return [a for a in expand(head, analysis) if a.resolved]  # "Kurdish fighters defending the town"
     if verb.dep_ in CLIMB_DEPS or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         climb = head.head if verb.dep_ == "pobj" or (verb.dep_ == "pcomp" and head.pos_ == "ADP") else head
         if verb.dep_ in ("xcomp", "pcomp") and climb.lemma_.lower() in OBJECT_CONTROL:
@@ -228,6 +232,11 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
         if climb.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
             return subject_of(climb, analysis, depth + 1)
     return []
+
+
+# Texts that speak for whoever issued them: "issued a declaration demanding that ...".
+STATEMENT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "communiqué", "message",
+                   "note", "motion", "decree", "speech", "cable", "memo", "memorandum", "petition", "ultimatum"}
 
 
 def _agent(verb):
@@ -287,7 +296,7 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
 
 
 CLAUSAL_TARGET_VERBS = {"demand", "insist", "urge", "ask", "request", "call", "propose", "warn", "accuse",
-                        "allege", "charge", "say"}
+                        "allege", "charge", "say", "protest", "complain"}
 
 
 def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> list[Argument]:
@@ -340,7 +349,7 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis,
     source_countries = {a.actor.country for a in sources if a.actor.country}
     blocked: set[int] = set()
     for t in trigger.subtree:
-        if t.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "acl", "appos", "npadvmod", "conj") and t is not trigger:
+        if t.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "acl", "appos", "npadvmod", "conj") and t.i != trigger.i:
             blocked.update(x.i for x in t.subtree)
     for t in trigger.subtree:
         if t.i in blocked or t.i == trigger.i:

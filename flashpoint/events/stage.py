@@ -122,7 +122,10 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
     if not targets and sources and not (type_ in RECIPROCAL and len(sources) > 1):
         targets = subtree_target(tok, sources, analysis, lexicon.types[type_].target_preps)
-    if len(match.types) > 1:
+    if match.pos == "verb" and "ACCUSE" in match.types and targets and any(
+            c.dep_ == "ccomp" and c.head.i == tok.i for t in targets for c in t.token.ancestors):
+        type_ = "ACCUSE"  # "Greece protested that Turkish jets had violated its airspace": a spoken charge
+    elif len(match.types) > 1:
         type_ = _choose_type(match, sources, targets)
     decision = decide_status(tok)
     if decision.habitual or _blocked(tok) or _denies_a_claim(tok):
@@ -136,7 +139,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
             analysis.notes.setdefault("unclaimed_attacks", []).append((match, decision))
         return None
     cue_lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
-    if tok.head is not tok:
+    if tok.head.i != tok.i:
         cue_lemmas |= {t.lemma_.lower() for t in tok.head.children}
     mode = lexicon.mode_for(type_, cue_lemmas) or lexicon.mode_for(type_, {t.lemma_.lower() for t in tok.sent})
     cand = Candidate.from_decision(match, type_, sources, targets, decision, mode=mode, speaker=speaker,
