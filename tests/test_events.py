@@ -306,3 +306,22 @@ def test_protest_with_a_that_clause_is_a_spoken_accusation(coder):
 def test_statement_participle_speaks_for_its_issuer(coder):
     evs, _ = events_of(coder, "The Arab League issued a statement urging Israel to halt settlement building.")
     assert any(ty == "REQUEST" and "Arab League" in s and t == "Israel" for ty, s, t, _ in evs)
+
+
+def test_compound_act_on_a_carrier_noun_is_the_trigger(coder):
+    evs, _ = events_of(coder, "Jordan sent an aid convoy to Gaza on Tuesday.")
+    assert any(ty == "AID" and s == "Jordan" for ty, s, _, _ in evs)
+
+
+def test_undertaking_a_mission_is_done_not_promised(coder):
+    evs, _ = events_of(coder, "Qatar undertook a mediation mission between Israel and Hamas last week.")
+    assert not any(ty == "AGREE" for ty, *_ in evs)
+    promised, _ = events_of(coder, "Qatar undertook to mediate between Israel and Hamas.")
+    assert all(ty != "CONSULT" or st != "occurred" for ty, _, _, st in promised)
+
+
+def test_secretary_general_is_a_civilian_title(coder):
+    coded = coder(Document(id="t", text="NATO Secretary General Jens Stoltenberg met Turkish officials.",
+                           published="2020-01-10"))
+    sources = [e.source for e in coded.events]
+    assert sources and all(s.sector != "MIL" for s in sources)

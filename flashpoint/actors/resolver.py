@@ -103,8 +103,19 @@ def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
     return True
 
 
+# Words that follow a title and keep its office: "Secretary General", "Attorney General",
+# "Consul General" are civilian posts, not generals.
+POSTPOSED_TITLE_WORDS = {"general"}
+
+
 def _role_word(tok, kb: ActorKB) -> Optional[RoleWord]:
     low = tok.text.lower()
+    if low in POSTPOSED_TITLE_WORDS and tok.i > 0:
+        before = tok.doc[tok.i - 1]
+        if before.is_alpha and before.lower_ not in POSTPOSED_TITLE_WORDS:
+            prior = _role_word(before, kb)
+            if prior is not None:
+                return prior
     return kb.role_words.get(tok.lemma_.lower()) or kb.role_words.get(low) or (
         kb.role_words.get(low[:-1]) if low.endswith("s") and tok.tag_ in PLURAL_TAGS else None)
 

@@ -400,11 +400,15 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
             if m is not None and m.resolved:
                 sources = [Argument(actor=m.actor, token=child, mention=m)]
     sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
-    targets = _prep_targets(noun, allowed_preps - source_preps, analysis)
-    verb = _governing_verb(noun)
+    # "a mediation mission between X and Y": a compound trigger's phrase is its head's
+    holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
+    targets = next((found for h in holders if (found := _prep_targets(h, allowed_preps - source_preps, analysis))), [])
+    verb = _governing_verb(holders[-1])
     if not targets and verb is not None:
         # the verb carries the recipient: "gave Iran a warning", "provide tons of aid to Ukraine"
-        dative = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+        # a dative "to" is a preposition in the parse ("sent an aid convoy to Gaza"): its object
+        dative = [g for c in verb.children if c.dep_ in ("dative", "iobj")
+                  for g in ([c] if c.pos_ != "ADP" else _children(c, ("pobj",)))]
         targets = (expand(dative[0], analysis) if dative else []) or _prep_targets(verb, allowed_preps - source_preps, analysis)
     if not sources:
         sources = _governing_subject(noun, analysis)

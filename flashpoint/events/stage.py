@@ -125,7 +125,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if match.pos == "verb" and "ACCUSE" in match.types and targets and any(
             c.dep_ == "ccomp" and c.head.i == tok.i for t in targets for c in t.token.ancestors):
         type_ = "ACCUSE"  # "Greece protested that Turkish jets had violated its airspace": a spoken charge
-    elif len(match.types) > 1:
+    elif len(match.types) > 1 and type_ == match.types[0]:  # a rule above has not already decided
         type_ = _choose_type(match, sources, targets)
     decision = decide_status(tok)
     if decision.habitual or _blocked(tok) or _denies_a_claim(tok):

@@ -54,6 +54,7 @@ class CueSets:
     habitual: frozenset[str]
     conditional: frozenset[str]
     intent: frozenset[str]
+    intent_clausal_only: frozenset[str]
     requesting: frozenset[str]
 
 
@@ -70,6 +71,7 @@ def cue_sets() -> CueSets:
         habitual=frozenset(cues["habitual"]),
         conditional=frozenset(w for w in cues["conditional_markers"] if " " not in w),
         intent=frozenset(cues.get("intent", [])),
+        intent_clausal_only=frozenset(cues.get("intent_clausal_only", [])),
         requesting=frozenset(cues.get("requesting", [])),
     )
 
@@ -78,7 +80,7 @@ def decide_status(trigger) -> StatusDecision:
     c = cue_sets()
     anticipated, hypothetical, threatened, negators = c.anticipated, c.hypothetical, c.threatened, c.negators
     modals, double_neg, habitual, conditional = c.modals, c.double_neg, c.habitual, c.conditional
-    intent, requesting = c.intent, c.requesting
+    intent, requesting, clausal_intent = c.intent, c.requesting, c.intent_clausal_only
 
     found: dict[str, object] = {}
     decision = StatusDecision("occurred")
@@ -93,7 +95,8 @@ def decide_status(trigger) -> StatusDecision:
             found.setdefault("negated", tok)  # "denied backing M23", "failed to reach"
         if depth > 0 and lemma in requesting and tok.pos_ in ("VERB", "NOUN") and decision.request_verb is None:
             decision.request_verb = tok
-        if depth > 0 and lemma in intent and not is_frame:
+        if depth > 0 and lemma in intent and not is_frame and (
+                lemma not in clausal_intent or path[depth - 1].dep_ in ("xcomp", "ccomp", "prep", "pcomp")):
             decision.intent_verb = decision.intent_verb or tok
         if depth > 0 and lemma in anticipated and not is_frame:
             found.setdefault("anticipated", tok)

@@ -29,6 +29,12 @@ class TriggerMatch:
         return seen
 
 
+# Heads that only carry the act named by their compound modifier: "a mediation mission", "an aid
+# convoy", "a bombing campaign".
+CARRIER_NOUNS = {"mission", "effort", "bid", "process", "initiative", "campaign", "operation", "package",
+                 "convoy", "shipment", "flight", "drive"}
+
+
 def _phrase_lemmas(token) -> tuple[list[str], int]:
     """Lemmas for phrase matching starting at ``token``: compounds before a noun, particles after a verb."""
     if token.pos_ in NOUN_TAGS:
@@ -46,8 +52,8 @@ def find_triggers(sentence, lexicon: TriggerLexicon) -> list[TriggerMatch]:
                 or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
             pos = "verb"
         elif token.pos_ in NOUN_TAGS and token.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG", "DATE") \
-                and token.dep_ != "compound":  # "war crimes", "war games": the head noun decides
-            pos = "noun"
+                and (token.dep_ != "compound" or token.head.lemma_.lower() in CARRIER_NOUNS):
+            pos = "noun"  # "war crimes", "war games": the head noun decides; "aid convoy": the aid does
         else:
             continue
         lemma = token.lemma_.lower()
