@@ -325,3 +325,23 @@ def test_secretary_general_is_a_civilian_title(coder):
                            published="2020-01-10"))
     sources = [e.source for e in coded.events]
     assert sources and all(s.sector != "MIL" for s in sources)
+
+
+def test_us_as_a_modifier_is_the_country_not_the_speaker(coder):
+    evs, _ = events_of(coder, "Israel has agreed to US mediation in the talks with Lebanon, an Israeli official said.")
+    assert any(ty == "AGREE" and s == "Israel" and t == "US" for ty, s, t, _ in evs)
+
+
+def test_named_recipient_beats_an_apposed_bare_noun(coder):
+    evs, _ = events_of(coder, "Chad was still refusing entry to Sudanese refugees, the biggest group involved.")
+    assert any(ty == "REJECT" and "Sudanese" in t for ty, _, t, _ in evs)
+
+
+def test_stative_passive_engaged_in_an_act(coder):
+    evs, _ = events_of(coder, "Militia fighters were engaged in ethnic cleansing against the Rohingya population.")
+    assert any(ty == "ASSAULT" and "Militia" in s and "Rohingya" in t for ty, s, t, _ in evs)
+
+
+def test_committing_crimes_is_not_support(coder):
+    evs, _ = events_of(coder, "Police investigated crimes committed by Croat forces against Serb civilians.")
+    assert not any(ty == "SUPPORT" for ty, *_ in evs)

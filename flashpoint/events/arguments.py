@@ -209,6 +209,10 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
     agent = _agent(verb)
     if agent is not None:
         return expand(agent, analysis)
+    if passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES:
+        stance = _children(verb, ("nsubjpass",))  # "Serb forces were engaged in ethnic cleansing"
+        if stance:
+            return expand(stance[0], analysis)
     if depth > 4 or verb.dep_ == "ROOT" or passive(verb):
         return []  # a passive without "by" names no actor
     head = verb.head
@@ -281,8 +285,11 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
         targets = _prep_targets(obj, allowed_preps, analysis)  # "break off relations with Congo"
         if targets:
             break
-    if not targets:
-        targets = _prep_targets(verb, allowed_preps, analysis)
+    if not any(t.resolved for t in targets):
+        # "refusing admittance to Ghanaians, the biggest group": a named recipient beats a bare noun
+        prep_targets = _prep_targets(verb, allowed_preps, analysis)
+        if prep_targets and (not targets or any(t.resolved for t in prep_targets)):
+            targets = prep_targets
     if not targets and verb.lemma_.lower() in CLAUSAL_TARGET_VERBS:
         # "demanded that Israel ease restrictions": the one asked is the clause's subject
         for comp in _children(verb, ("ccomp",)):
@@ -357,6 +364,8 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis,
         m = analysis.mention_at(t.i)
         if m is None or not m.resolved or m.kind in ("capital", "seat", "place", "pronoun"):
             continue
+        if t.head.i != t.i and m.token_start <= t.head.i < m.token_end:
+            continue  # "the United States and Israel": the mention's head word carries the conjuncts
         if (m.actor.start, m.actor.end) in source_keys or m.actor.country in source_countries:
             continue
         found = [a for a in expand(t, analysis) if a.key not in source_keys] or \
@@ -425,12 +434,19 @@ PLACE_KINDS = {"capital", "seat", "place", "city"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 
 
+# Verbs whose "in" complement is their subject's own act: "engaged in", "involved in", "took part in".
+PARTAKING_VERBS = {"engage", "involve", "participate", "take", "join"}
+
+
 def _governing_verb(noun):
     """The verb a nominal trigger is the object of, through "tons of"/"a series of" chains."""
     tok, hops = noun, 0
     while hops < 3 and tok.dep_ in ("dobj", "pobj", "prep"):
-        if tok.lemma_.lower() in ADJUNCT_NOUNS or (tok.dep_ == "prep" and tok.lower_ != "of"):
+        if tok.lemma_.lower() in ADJUNCT_NOUNS:
             return None
+        if tok.dep_ == "prep" and tok.lower_ != "of" and not (
+                tok.lower_ == "in" and tok.head.lemma_.lower() in PARTAKING_VERBS):
+            return None  # "engaged in ethnic cleansing ... against X": the verb's recipient is the act's
         tok = tok.head
         hops += 1
         if tok.pos_ == "VERB":

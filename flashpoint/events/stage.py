@@ -146,8 +146,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
                                    frame=frame)
     if cand.speaker is not None:
         # "we"/"I" in a quote is the speaker
-        cand.sources = [cand.speaker if s.token.lower_ in FIRST_PERSON else s for s in cand.sources]
-        cand.targets = [t for t in cand.targets if t.token.lower_ not in FIRST_PERSON]
+        cand.sources = [cand.speaker if _first_person(s.token) else s for s in cand.sources]
+        cand.targets = [t for t in cand.targets if not _first_person(t.token)]
     obligation = _obligation(tok)
     if obligation is not None and speaker is not None and match.pos == "verb" \
             and not any(same_actor(speaker, s) for s in sources):
@@ -162,6 +162,10 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
+
+
+def _first_person(tok) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON  # "US mediation" is the country
 # Acts done for others: co-hosts of talks are not consulting each other.
 THIRD_PARTY = {"host", "mediate", "broker", "sponsor", "organize", "organise", "convene", "facilitate"}
 # Military activities that are a show of force alone and cooperation when held together.
