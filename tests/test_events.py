@@ -345,3 +345,25 @@ def test_stative_passive_engaged_in_an_act(coder):
 def test_committing_crimes_is_not_support(coder):
     evs, _ = events_of(coder, "Police investigated crimes committed by Croat forces against Serb civilians.")
     assert not any(ty == "SUPPORT" for ty, *_ in evs)
+
+
+def test_led_forces_and_held_places_stand_for_their_sides(coder):
+    evs, _ = events_of(coder, "Ethiopian-led forces shelled Somali militia positions near the border.")
+    assert any(ty == "ASSAULT" and s == "Ethiopian" and "Somali" in t for ty, s, t, _ in evs)
+
+
+def test_weapon_named_by_a_side_through_a_compound(coder):
+    evs, _ = events_of(coder, "French Rafale strikes destroyed two Libyan tanks near Benghazi.")
+    assert any(ty == "ASSAULT" and s == "French" for ty, s, _, _ in evs)
+
+
+def test_taking_ground_is_assault_taking_people_is_coerce(coder):
+    ground, _ = events_of(coder, "Syrian troops captured a Kurdish rebel stronghold near the border.")
+    people, _ = events_of(coder, "Syrian police captured two Kurdish rebels in Aleppo.")
+    assert any(ty == "ASSAULT" for ty, *_ in ground)
+    assert any(ty == "COERCE" for ty, *_ in people) and not any(ty == "ASSAULT" for ty, *_ in people)
+
+
+def test_promised_cooperation_by_the_speaker_is_agree_occurred(coder):
+    evs, _ = events_of(coder, "Iran said it would allow the return of IAEA inspectors.")
+    assert any(ty == "AGREE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)

@@ -53,6 +53,10 @@ ACTOR_NOUNS = {"government", "army", "military", "force", "troop", "soldier", "p
 # "Israeli airstrikes killed ...", "Russian missiles hit ...".
 INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell", "bomb", "artillery", "jet",
                     "warplane", "aircraft", "gunfire", "fire", "raid", "attack", "bombardment", "shelling"}
+# Places held by a side, which stand for it as a target: "shelled Turkish positions", "struck
+# Hezbollah bases", "rebel camps".
+HELD_PLACE_NOUNS = {"position", "base", "camp", "outpost", "stronghold", "post", "headquarters", "garrison",
+                    "checkpoint", "barracks", "hideout", "installation", "facility", "embassy", "consulate"}
 # Heads that count or collect the actors named in their "of" phrase: "thousands of students".
 QUANTITY_HEADS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "number", "some", "many", "one", "third", "half", "majority", "member",
@@ -121,11 +125,19 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     if mention is not None and mention.kind != "unknown" or (mention is not None and mention.resolved):
         return Argument(actor=mention.actor, token=tok, mention=mention)
     lemma = tok.lemma_.lower()
-    if mention is None and lemma in INSTRUMENT_NOUNS:
-        for child in tok.children:
-            inner = analysis.mention_at(child.i) if child.dep_ in ("amod", "compound", "poss") else None
+    if mention is None and (lemma in INSTRUMENT_NOUNS or lemma in HELD_PLACE_NOUNS):
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+        # "US Predator attacks": the side may modify the weapon's name
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+        for child in modifiers:
+            inner = analysis.mention_at(child.i)
             if inner is not None and inner.resolved:
                 return Argument(actor=inner.actor, token=child, mention=inner)
+        if lemma in HELD_PLACE_NOUNS:
+            holder = next((c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
+                           and c.lemma_.lower() in ACTOR_NOUNS), None)
+            if holder is not None:  # "rebel camps": the rebels, unnamed
+                return actor_for(holder, analysis)
     if tok.ent_type_ in ACTOR_ENTS or lemma in ACTOR_NOUNS or (tok.pos_ == "PRON" and lemma not in ("it", "this", "that", "what", "which")):
         if mention is not None:
             return Argument(actor=mention.actor, token=tok, mention=mention)
@@ -176,6 +188,9 @@ def _named_inside(tok, analysis: Analysis, actor_like: bool = True) -> list[Argu
     return _resolved_inside(tok, analysis, preps, opening_poss=True)
 
 
+LEADING_PARTICIPLES = {"lead", "led", "command", "commanded"}
+
+
 def _resolved_inside(tok, analysis: Analysis, preps, opening_poss: bool = False) -> list[Argument]:
     found: list[Argument] = []
     for child in tok.children:
@@ -184,6 +199,12 @@ def _resolved_inside(tok, analysis: Analysis, preps, opening_poss: bool = False)
         elif child.dep_ in ("prep",) and child.lower_ in preps:
             for pobj in _children(child, ("pobj",)) + [g for c in child.children if c.dep_ == "prep" for g in _children(c, ("pobj",))]:
                 found.extend(expand(pobj, analysis))
+        elif child.dep_ == "amod" and child.lemma_.lower() in LEADING_PARTICIPLES:
+            # "Vietnamese-led forces", "the Saudi-backed coalition": the leader stands for the phrase
+            for mod in child.children:
+                m = analysis.mention_at(mod.i) if mod.dep_ in ("npadvmod", "compound", "amod", "nmod") else None
+                if m is not None and m.resolved:
+                    found.append(Argument(actor=m.actor, token=mod, mention=m))
         elif child.dep_ in ("amod", "compound") and child.i < tok.i:
             for mod in [child] + list(child.conjuncts):
                 m = analysis.mention_at(mod.i)

@@ -164,7 +164,9 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
         if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":
             cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type), "occurred"
             cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
-        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred"):
+        elif promised and speaker_is_source and cand.type == "AGREE" and cand.status == "anticipated":
+            cand.status = "occurred"  # "Iraq said it would allow ...": the promise is the AGREE event
+        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred") and cand.type != "AGREE":
             cand.status = "threatened"
     # a responsive action's recipient is the actor of the action it answers
     for cand in cands:

@@ -20,7 +20,7 @@ from ..analysis_state import Analysis
 from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import HELD_PLACE_NOUNS, PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .candidate import Candidate, others, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
@@ -117,6 +117,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         type_ = "COOPERATE"  # "joint drills", "France and Egypt held exercises", "drills with X"
         with_prep = next((found for h in holders if (found := _prep_targets(h, frozenset({"with"}), analysis))), [])
         targets = with_prep or ([] if len(sources) > 1 else targets)
+    if type_ == "COERCE" and match.pos == "verb" and tok.lemma_.lower() in TAKING_VERBS and _takes_ground(tok):
+        type_ = "ASSAULT"  # "troops captured the town": taking ground by force, not an arrest
     if type_ == "PROTEST" and match.pos == "noun" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
         type_ = "ACCUSE"  # "lodged a protest with Albania"
         targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
@@ -159,6 +161,21 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if frame is not None and cand.status == "occurred":
         cand.status = frame_status(frame) or cand.status
     return cand
+
+
+# Taking ground by force is PLOVER ASSAULT; the same verbs with people or goods as object are COERCE.
+TAKING_VERBS = {"capture", "seize", "overrun", "take"}
+GROUND_NOUNS = HELD_PLACE_NOUNS | {"town", "city", "village", "territory", "area", "region", "province", "district",
+                                   "hill", "airport", "port", "bridge", "road", "highway", "border", "crossing"}
+
+
+def _takes_ground(verb) -> bool:
+    """The verb's object is ground ("captured part of a rebel stronghold", "seized the airport")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        if any(h.lemma_.lower() in GROUND_NOUNS for h in heads):
+            return True
+    return False
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
@@ -281,7 +298,7 @@ def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: T
         if not subj or not obj:
             continue
         sources, targets = expand(subj[0], analysis), expand(obj[0], analysis)
-        sources = [a for a in sources if a.resolved]
+        sources = [antecedent(a, analysis) for a in sources if a.resolved]
         targets = [a for a in targets if a.resolved]
         if not sources or not targets:
             continue
