@@ -367,3 +367,15 @@ def test_taking_ground_is_assault_taking_people_is_coerce(coder):
 def test_promised_cooperation_by_the_speaker_is_agree_occurred(coder):
     evs, _ = events_of(coder, "Iran said it would allow the return of IAEA inspectors.")
     assert any(ty == "AGREE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)
+
+
+def test_refused_action_folds_into_the_refusal(coder):
+    evs, _ = events_of(coder, "Egypt has refused to deploy troops in Libya and has urged its citizens to leave.")
+    assert any(ty == "REJECT" and s == "Egypt" for ty, s, _, _ in evs)
+    assert not any(ty == "MOBILIZE" for ty, *_ in evs)
+    assert any(ty == "REQUEST" for ty, *_ in evs)  # the conjoined request was not refused
+
+
+def test_led_war_is_the_leaders_act(coder):
+    evs, _ = events_of(coder, "Spain condemned the Saudi-led war against the Houthis in Yemen.")
+    assert any(ty == "ASSAULT" and s == "Saudi" for ty, s, _, _ in evs)

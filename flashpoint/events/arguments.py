@@ -429,6 +429,9 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
             m = analysis.mention_at(child.i)
             if m is not None and m.resolved:
                 sources = [Argument(actor=m.actor, token=child, mention=m)]
+            elif child.lemma_.lower() in LEADING_PARTICIPLES:  # "the US-led war against Iraq"
+                sources = [a for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                           for a in expand(g, analysis) if a.resolved]
     sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
     # "a mediation mission between X and Y": a compound trigger's phrase is its head's
     holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])

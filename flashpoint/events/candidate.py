@@ -23,6 +23,7 @@ class Candidate:
     speaker: Optional[Argument] = None
     intent_verb: object = None
     request_verb: object = None
+    refusal_verb: object = None
     mode: Optional[str] = None
     dropped: bool = False
     frame: object = None  # the attribution frame around the trigger (model.Attribution) or None
@@ -33,7 +34,8 @@ class Candidate:
         """A candidate carrying what ``status.decide_status`` read off the parse."""
         return cls(match=match, type=type_, sources=sources, targets=targets, status=decision.status,
                    status_cue=decision.cue, future=decision.future, threat_verb=decision.threat_verb,
-                   intent_verb=decision.intent_verb, request_verb=decision.request_verb, **fields)
+                   intent_verb=decision.intent_verb, request_verb=decision.request_verb,
+                   refusal_verb=decision.refusal_verb, **fields)
 
 
 def same_country(a: Argument, b: Argument) -> bool:

@@ -89,9 +89,11 @@ ACCUSING = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "cri
 def _accusing_governor(tok):
     """The accuse-type verb whose "of/for" complement holds ``tok`` ("accused X of shelling ...")."""
     node = tok
-    for _ in range(4):
+    for step in range(4):
         if node.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "dobj", "advcl"):
             return None
+        if step == 0 and node.dep_ == "dobj" and node.head.lemma_.lower() in ACCUSING:
+            return None  # "condemned the Saudi-led war": the war is an event of its own
         node = node.head
         if node.lemma_.lower() in ACCUSING and node.pos_ == "VERB":
             return node
@@ -128,6 +130,14 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
         if accuser is not None and accuser.i in by_token and by_token[accuser.i] is not cand:
             cand.dropped = True  # "accused Moscow of waging war": the accusation is the event
             continue
+        if cand.refusal_verb is not None and cand.type != "REJECT":
+            gov = by_token.get(cand.refusal_verb.i)
+            if gov is not None and gov.type == "REJECT":
+                # "refused to deploy peacekeepers in Iraq": the refusal is the event
+                if not gov.targets or is_generic(gov.targets):
+                    gov.targets = others(cand.targets, gov.sources) or gov.targets
+                cand.dropped = True
+                continue
         if cand.request_verb is not None and cand.type != "REQUEST":
             gov = by_token.get(cand.request_verb.i)
             if gov is not None and gov.type == "REQUEST" and not gov.targets:

@@ -28,6 +28,7 @@ class StatusDecision:
     threat_verb: Optional[object] = None  # a vow/threaten/warn verb governing the trigger
     intent_verb: Optional[object] = None  # an agree/offer/promise/ready word governing the trigger
     request_verb: Optional[object] = None  # an urge/ask/demand verb governing the trigger
+    refusal_verb: Optional[object] = None  # a refuse/decline verb governing the trigger
 
 
 def path_up(trigger, limit: int = 8) -> list:
@@ -56,6 +57,7 @@ class CueSets:
     intent: frozenset[str]
     intent_clausal_only: frozenset[str]
     requesting: frozenset[str]
+    refusing: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,6 +75,7 @@ def cue_sets() -> CueSets:
         intent=frozenset(cues.get("intent", [])),
         intent_clausal_only=frozenset(cues.get("intent_clausal_only", [])),
         requesting=frozenset(cues.get("requesting", [])),
+        refusing=frozenset(cues.get("refusing", [])),
     )
 
 
@@ -80,7 +83,7 @@ def decide_status(trigger) -> StatusDecision:
     c = cue_sets()
     anticipated, hypothetical, threatened, negators = c.anticipated, c.hypothetical, c.threatened, c.negators
     modals, double_neg, habitual, conditional = c.modals, c.double_neg, c.habitual, c.conditional
-    intent, requesting, clausal_intent = c.intent, c.requesting, c.intent_clausal_only
+    intent, requesting, clausal_intent, refusing = c.intent, c.requesting, c.intent_clausal_only, c.refusing
 
     found: dict[str, object] = {}
     decision = StatusDecision("occurred")
@@ -95,6 +98,10 @@ def decide_status(trigger) -> StatusDecision:
             found.setdefault("negated", tok)  # "denied backing M23", "failed to reach"
         if depth > 0 and lemma in requesting and tok.pos_ in ("VERB", "NOUN") and decision.request_verb is None:
             decision.request_verb = tok
+        if 0 < depth <= 2 and lemma in refusing and tok.pos_ == "VERB" and not is_frame \
+                and path[depth - 1].dep_ != "conj":  # "refused X and urged Y": Y is not refused
+            decision.refusal_verb = decision.refusal_verb or tok
+            found.setdefault("negated", tok)  # refused, so not done
         if depth > 0 and lemma in intent and not is_frame and (
                 lemma not in clausal_intent or path[depth - 1].dep_ in ("xcomp", "ccomp", "prep", "pcomp")):
             decision.intent_verb = decision.intent_verb or tok
