@@ -379,3 +379,24 @@ def test_refused_action_folds_into_the_refusal(coder):
 def test_led_war_is_the_leaders_act(coder):
     evs, _ = events_of(coder, "Spain condemned the Saudi-led war against the Houthis in Yemen.")
     assert any(ty == "ASSAULT" and s == "Saudi" for ty, s, _, _ in evs)
+
+
+def test_welcoming_a_statement_is_support(coder):
+    evs, _ = events_of(coder, "The Japanese government welcomed President Lula's latest trade proposal.")
+    assert any(ty == "SUPPORT" for ty, *_ in evs) and not any(ty == "CONSULT" for ty, *_ in evs)
+
+
+def test_evacuating_the_wounded_is_aid(coder):
+    evs, _ = events_of(coder, "Jordanian helicopters evacuated the wounded from the Syrian town of Deraa.")
+    assert any(ty == "AID" for ty, *_ in evs) and not any(ty == "RETREAT" for ty, *_ in evs)
+
+
+def test_a_toll_participle_is_not_a_second_attack(coder):
+    evs, _ = events_of(coder, "Somali militants shelled the Kenyan town of Mandera, killing about 20 people.")
+    assaults = [e for e in evs if e[0] == "ASSAULT"]
+    assert assaults and all("people" not in t for _, _, t, _ in assaults)
+
+
+def test_state_of_emergency_is_not_an_actor(coder):
+    evs, _ = events_of(coder, "Ethiopia lifted a state of emergency in the Amhara region.")
+    assert all(not t.startswith("state") for _, _, t, _ in evs)

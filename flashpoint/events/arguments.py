@@ -57,6 +57,8 @@ INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell"
 # Hezbollah bases", "rebel camps".
 HELD_PLACE_NOUNS = {"position", "base", "camp", "outpost", "stronghold", "post", "headquarters", "garrison",
                     "checkpoint", "barracks", "hideout", "installation", "facility", "embassy", "consulate"}
+# Actor nouns that name a condition when followed by "of": "state of emergency".
+CONDITION_HEADS = {"state"}
 # Heads that count or collect the actors named in their "of" phrase: "thousands of students".
 QUANTITY_HEADS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "group", "number", "some", "many", "one", "third", "half", "majority", "member",
@@ -138,6 +140,8 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
                            and c.lemma_.lower() in ACTOR_NOUNS), None)
             if holder is not None:  # "rebel camps": the rebels, unnamed
                 return actor_for(holder, analysis)
+    if lemma in CONDITION_HEADS and any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.children):
+        return None  # "a state of emergency", "a state of siege": a condition, not a state
     if tok.ent_type_ in ACTOR_ENTS or lemma in ACTOR_NOUNS or (tok.pos_ == "PRON" and lemma not in ("it", "this", "that", "what", "which")):
         if mention is not None:
             return Argument(actor=mention.actor, token=tok, mention=mention)

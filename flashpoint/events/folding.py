@@ -116,11 +116,27 @@ def _fold_purposes(cands: list[Candidate]) -> None:
         cand.dropped = True
 
 
+def _fold_results(cands: list[Candidate]) -> None:
+    """"Rebels shelled Juba, killing about 20 people": the participle tells the toll of the same
+    attack, so it is no event of its own unless it names a recipient of its own."""
+    by_token = {c.match.token.i: c for c in cands}
+    for cand in cands:
+        tok = cand.match.token
+        if cand.match.pos != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        main = by_token.get(tok.head.i)
+        if main is None or main is cand or main.type != cand.type:
+            continue
+        if is_generic(cand.targets) or all(any(same_country(t, m) for m in main.targets) for t in cand.targets):
+            cand.dropped = True
+
+
 def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
     candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
     _fold_operated(cands)
     _fold_purposes(cands)
+    _fold_results(cands)
     for cand in cands:
         if cand.type in REFUSABLE and cand.status == "negated":
             cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"

@@ -20,7 +20,7 @@ from ..analysis_state import Analysis
 from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import HELD_PLACE_NOUNS, PATIENT_VERBS, Argument, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import HELD_PLACE_NOUNS, PATIENT_VERBS, Argument, actor_for, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .candidate import Candidate, others, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
@@ -117,6 +117,13 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         type_ = "COOPERATE"  # "joint drills", "France and Egypt held exercises", "drills with X"
         with_prep = next((found for h in holders if (found := _prep_targets(h, frozenset({"with"}), analysis))), [])
         targets = with_prep or ([] if len(sources) > 1 else targets)
+    if match.pos == "verb" and "SUPPORT" in match.types and "CONSULT" in match.types and any(
+            c.dep_ == "dobj" and actor_for(c, analysis) is None for c in tok.children):
+        type_ = "SUPPORT"  # "welcomed the statement" approves; "welcomed the president" receives
+    if type_ == "RETREAT" and match.pos == "verb" and tok.lemma_.lower() in EVACUATING and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in CARED_FOR or c.lower_ in CARED_FOR) for c in tok.children):
+        type_ = "AID"  # "evacuated the wounded": rescue, not a withdrawal of one's own
+        targets = _prep_targets(tok, frozenset({"from"}), analysis) or targets
     if type_ == "COERCE" and match.pos == "verb" and tok.lemma_.lower() in TAKING_VERBS and _takes_ground(tok):
         type_ = "ASSAULT"  # "troops captured the town": taking ground by force, not an arrest
     if type_ == "PROTEST" and match.pos == "noun" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
@@ -163,6 +170,10 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     return cand
 
 
+# Evacuating people in need is PLOVER AID; evacuating one's own troops or staff is RETREAT.
+EVACUATING = {"evacuate", "airlift"}
+CARED_FOR = {"wounded", "injured", "sick", "civilian", "resident", "people", "refugee", "casualty", "child",
+             "patient", "villager", "family", "survivor", "victim"}
 # Taking ground by force is PLOVER ASSAULT; the same verbs with people or goods as object are COERCE.
 TAKING_VERBS = {"capture", "seize", "overrun", "take"}
 GROUND_NOUNS = HELD_PLACE_NOUNS | {"town", "city", "village", "territory", "area", "region", "province", "district",
