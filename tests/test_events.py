@@ -400,3 +400,18 @@ def test_a_toll_participle_is_not_a_second_attack(coder):
 def test_state_of_emergency_is_not_an_actor(coder):
     evs, _ = events_of(coder, "Ethiopia lifted a state of emergency in the Amhara region.")
     assert all(not t.startswith("state") for _, _, t, _ in evs)
+
+
+def test_unknown_named_person_is_kept_as_the_recipient(coder):
+    evs, _ = events_of(coder, "A Peruvian judge has ordered former minister Aldo Quispeguaman to appear for questioning.")
+    assert any(ty == "REQUEST" and "Quispeguaman" in t for ty, _, t, _ in evs)
+
+
+def test_demand_noun_with_the_clause_on_its_verb(coder):
+    evs, _ = events_of(coder, "The WHO repeated its demand today that Israel open the crossings.")
+    assert any(ty == "REQUEST" and t == "Israel" for ty, _, t, _ in evs)
+
+
+def test_citizens_protest_against_their_own_state(coder):
+    evs, _ = events_of(coder, "Thousands of Catalan students demonstrated in Barcelona calling for independence from Spain.")
+    assert any(ty == "PROTEST" and t == "Spain" for ty, _, t, _ in evs)

@@ -160,8 +160,8 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
     out: list[Argument] = []
     for t in [tok] + list(tok.conjuncts):
         arg = actor_for(t, analysis)
-        if arg is not None and arg.resolved and t.lemma_.lower() not in GENERIC_HEADS:
-            out.append(arg)
+        if arg is not None and (arg.resolved or _named_person(arg)) and t.lemma_.lower() not in GENERIC_HEADS:
+            out.append(arg)  # a named person is an actor even when the KB does not know them
             continue
         inner = _named_inside(t, analysis, actor_like=arg is not None)
         if inner:
@@ -182,13 +182,18 @@ ACTOR_PHRASE_PREPS = ("from", "of", "in", "such", "including", "like", "as")
 EVENT_NOUN_PREPS = ("of", "by")
 
 
+def _named_person(arg: Argument) -> bool:
+    return arg.mention is not None and arg.mention.kind == "person"
+
+
 def _named_inside(tok, analysis: Analysis, actor_like: bool = True) -> list[Argument]:
     """Resolved actors named inside a generic phrase: "officials from X, Y and Z", "leaders of X",
     "the Russian government's officials"; inside an event noun only its "of"/"by" actor."""
     preps = ACTOR_PHRASE_PREPS if actor_like else EVENT_NOUN_PREPS
     if not actor_like:
         # "ban voting in East Jerusalem": where the act happens only when it names no one else
-        return _resolved_inside(tok, analysis, preps) or _resolved_inside(tok, analysis, ("in",))
+        return (_resolved_inside(tok, analysis, preps) or _resolved_inside(tok, analysis, ("from",))
+                or _resolved_inside(tok, analysis, ("in",)))
     return _resolved_inside(tok, analysis, preps, opening_poss=True)
 
 
@@ -214,7 +219,7 @@ def _resolved_inside(tok, analysis: Analysis, preps, opening_poss: bool = False)
                 m = analysis.mention_at(mod.i)
                 if m is not None and m.resolved and (m.token_end - m.token_start) < 3:
                     found.append(Argument(actor=m.actor, token=mod, mention=m))
-    return [a for a in found if a.resolved]
+    return [a for a in found if a.resolved or _named_person(a)]
 
 
 def _dedupe(args: list[Argument]) -> list[Argument]:
@@ -363,6 +368,9 @@ def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> lis
     return []
 
 
+NON_STATE_SECTORS = {"CVL", "REB", "OPP", "LAB", "EDU", "REF", "BUS", "MED", "NGO", "REL", "JUD", "LEG"}
+
+
 # Prepositions that introduce the actor of a nominal event, per type family: "attack by X",
 # "aggression from X"; but "talks from ..." never names the actor.
 SOURCE_PREPS = {"by"}
@@ -378,7 +386,8 @@ def subtree_target(trigger, sources: list[Argument], analysis: Analysis,
     complement ("threatened to resume attacks in Israel", "suspension of air links with Serbia"),
     skipping the source, clauses with their own subject, and places."""
     source_keys = {a.key for a in sources}
-    source_countries = {a.actor.country for a in sources if a.actor.country}
+    # a state's own country is never its recipient, but citizens, rebels and opposition act on theirs
+    source_countries = {a.actor.country for a in sources if a.actor.country and a.actor.sector not in NON_STATE_SECTORS}
     blocked: set[int] = set()
     for t in trigger.subtree:
         if t.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "acl", "appos", "npadvmod", "conj") and t.i != trigger.i:
@@ -447,9 +456,21 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
         dative = [g for c in verb.children if c.dep_ in ("dative", "iobj")
                   for g in ([c] if c.pos_ != "ADP" else _children(c, ("pobj",)))]
         targets = (expand(dative[0], analysis) if dative else []) or _prep_targets(verb, allowed_preps - source_preps, analysis)
+    if not targets and verb is not None and noun.lemma_.lower() in CLAUSAL_TARGET_NOUNS:
+        # "reiterated its demand that Israel ease restrictions": the clause may hang on the verb
+        for comp in _children(noun, ("acl", "ccomp")) + _children(verb, ("ccomp",)):
+            subj = _children(comp, ("nsubj", "nsubjpass"))
+            if subj:
+                targets = expand(subj[0], analysis)
+                break
     if not sources:
         sources = _governing_subject(noun, analysis)
     return sources, targets
+
+
+# Nouns whose addressee is the subject of their "that" clause: "the demand that Israel ease ...".
+CLAUSAL_TARGET_NOUNS = {"demand", "call", "request", "appeal", "plea", "reminder", "ultimatum", "warning",
+                        "accusation", "allegation", "charge"}
 
 
 # Nouns that head adjuncts, not arguments: "in the wake of the attack" says nothing of who attacked.

@@ -154,8 +154,14 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                     gov.targets = others(cand.targets, gov.sources) or gov.targets
                 cand.dropped = True
                 continue
-        if cand.request_verb is not None and cand.type != "REQUEST":
-            gov = by_token.get(cand.request_verb.i)
+        request_verb = cand.request_verb
+        tok = cand.match.token
+        if request_verb is None and tok.dep_ == "ccomp":
+            # "reiterated its demand that Israel ease ...": the clause is what the demand asks
+            request_verb = next((o for o in tok.head.children if o.dep_ == "dobj" and o.i in by_token
+                                 and by_token[o.i].type == "REQUEST"), None)
+        if request_verb is not None and cand.type != "REQUEST":
+            gov = by_token.get(request_verb.i)
             if gov is not None and gov.type == "REQUEST" and not gov.targets:
                 # "urged Turkey to ...", "demanded that Israel ...": the one asked is the actor asked to act
                 gov.targets = others(cand.sources, gov.sources)
