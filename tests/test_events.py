@@ -415,3 +415,11 @@ def test_demand_noun_with_the_clause_on_its_verb(coder):
 def test_citizens_protest_against_their_own_state(coder):
     evs, _ = events_of(coder, "Thousands of Catalan students demonstrated in Barcelona calling for independence from Spain.")
     assert any(ty == "PROTEST" and t == "Spain" for ty, _, t, _ in evs)
+
+
+def test_resignation_is_coded_without_a_recipient(coder):
+    coded = coder(Document(id="t", text="Peruvian President Pedro Castillo resigned on Sunday.", published="2022-12-05"))
+    retreats = [e for e in coded.events if e.type == "RETREAT"]
+    assert retreats and retreats[0].target is None and retreats[0].mode == "resign"
+    unnamed, _ = events_of(coder, "Several officials resigned on Sunday.")
+    assert unnamed == []  # nobody named: no event

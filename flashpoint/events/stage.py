@@ -68,9 +68,11 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
                     and cand.match.token.lemma_.lower() not in THIRD_PARTY \
                     and cand.match.token.head.lemma_.lower() not in THIRD_PARTY:  # "hosted talks"
                 targets = cand.sources
-            pairs = [(s, t) for s in cand.sources for t in targets if not same_actor(s, t)
-                     and (cand.type, who(s), who(t)) not in seen_pairs]
-            seen_pairs.update((cand.type, who(s), who(t)) for s, t in pairs)
+            if not targets and (cand.type, cand.mode) in TARGETLESS and _acts_alone(cand):
+                targets = [None]  # "Shevardnadze resigned", "Iran mobilized its reserves"
+            pairs = [(s, t) for s in cand.sources for t in targets if (t is None or not same_actor(s, t))
+                     and (cand.type, who(s), who(t) if t is not None else None) not in seen_pairs]
+            seen_pairs.update((cand.type, who(s), who(t) if t is not None else None) for s, t in pairs)
             if not pairs:
                 continue
             mention_id = f"{analysis.document.id}:{counter}"
@@ -187,6 +189,16 @@ def _takes_ground(verb) -> bool:
         if any(h.lemma_.lower() in GROUND_NOUNS for h in heads):
             return True
     return False
+
+
+# (type, mode) of acts that have no recipient by nature: they are coded with the target left empty.
+# Other events need both sides (dyad analysis reads pairs); a resignation is still news.
+TARGETLESS = {("RETREAT", "resign")}
+
+
+def _acts_alone(cand: Candidate) -> bool:
+    """A named actor (not a bare "officials") resigning on its own."""
+    return any(s.resolved or (s.mention is not None and s.mention.kind == "person") for s in cand.sources)
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
@@ -397,7 +409,7 @@ def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, me
         trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
         sentence=SentenceRef(s_index, sent.start_char, sent.end_char),
         source=src.actor,
-        target=tgt.actor,
+        target=tgt.actor if tgt is not None else None,
         mode=cand.mode,
         context=contexts_for([t.lemma_.lower() for t in sent], lexicon.types[cand.type].context),
         status_cue=Span(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
@@ -405,7 +417,7 @@ def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, me
         intensity=intensity,
         quad=quad,
         cameo=cameo,
-        confidence=round(cand.confidence * (0.8 if tgt.inferred else 1.0), 2),
+        confidence=round(cand.confidence * (0.8 if tgt is not None and tgt.inferred else 1.0), 2),
     )
     return event
 
