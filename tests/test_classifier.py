@@ -168,8 +168,9 @@ def test_hybrid_falls_back_to_classifier_without_a_trigger(hybrid, clf):
     item = _mark("The delegation of Peru and the envoy of Chile.", "Peru", "Chile")
     res = hybrid.type_pair(*item)
     assert res.method == "classifier"
-    # The hybrid hands the LR its parse, so the LR's parse features take part.
-    assert res.scores == pytest.approx(clf.predict(*item, doc=load_nlp()(item[0])), abs=1e-6)
+    # The hybrid hands the LR its parse, so the LR's parse features take part; its scorer is the
+    # LR, or the LR times the encoder head when one is shipped.
+    assert res.scores == pytest.approx(hybrid.scorer.predict(*item, doc=load_nlp()(item[0])), abs=1e-6)
 
 
 # ----------------------------------------------------------------------------- parse features
