@@ -365,8 +365,20 @@ def test_taking_ground_is_assault_taking_people_is_coerce(coder):
 
 
 def test_promised_cooperation_by_the_speaker_is_agree_occurred(coder):
-    evs, _ = events_of(coder, "Iran said it would allow the return of IAEA inspectors.")
+    evs, _ = events_of(coder, "Iran said it would hold talks with the IAEA.")
     assert any(ty == "AGREE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)
+
+
+def test_promised_retreat_stays_retreat_as_the_manual_says(coder):
+    evs, _ = events_of(coder, "Iran said it would allow the return of IAEA inspectors.")
+    assert any(ty == "RETREAT" and s == "Iran" and st == "anticipated" for ty, s, _, st in evs)
+
+
+def test_signing_an_agreement_is_support_promising_to_sign_is_agree(coder):
+    signed, _ = events_of(coder, "Chile and Peru signed a fisheries agreement on Monday.")
+    promised, _ = events_of(coder, "Chile said it will sign a fisheries agreement with Peru.")
+    assert any(ty == "SUPPORT" for ty, *_ in signed) and not any(ty == "AGREE" for ty, *_ in signed)
+    assert any(ty == "AGREE" for ty, *_ in promised)
 
 
 def test_refused_action_folds_into_the_refusal(coder):

@@ -20,7 +20,9 @@ THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
 # Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit").
-AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# The manual keeps future RETREAT and CONCEDE as they are ("will withdraw" stays RETREAT).
+AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+COOPERATIVE = AGREE_FOLDABLE | {"AGREE", "CONCEDE", "RETREAT"}
 
 
 # Types where coordinated actors with no recipient act with one another ("X and Y agreed").
@@ -198,8 +200,8 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
         elif promised and speaker_is_source and cand.type == "AGREE" and cand.status == "anticipated":
             cand.status = "occurred"  # "Iraq said it would allow ...": the promise is the AGREE event
-        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred") and cand.type != "AGREE":
-            cand.status = "threatened"
+        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred") and cand.type not in COOPERATIVE:
+            cand.status = "threatened"  # a harm an actor promises of itself; a promised concession is anticipated
     # a responsive action's recipient is the actor of the action it answers
     for cand in cands:
         if not cand.targets and cand.match.token.lemma_.lower() in RESPONSIVE:
