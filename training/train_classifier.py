@@ -99,17 +99,23 @@ def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config(),
     y = np.array([it.label for it in items])
     w = np.array([cfg.origin_weight[it.origin] * vw for it, vw in zip(items, items_w)], dtype=np.float64)
     if cfg.balanced:
-        per_class = Counter()
-        for label, weight in zip(y, w):
-            per_class[label] += weight
-        mean = sum(per_class.values()) / len(per_class)
-        w = w * np.array([mean / per_class[label] for label in y])
+        w = class_balanced(y, w)
     model = LogisticRegression(C=cfg.C, max_iter=2000, tol=1e-4, random_state=cfg.seed)
     model.fit(X, y, sample_weight=w)
     classes = [str(c) for c in model.classes_]
     if set(classes) != set(PLOVER_TYPES):
         raise SystemExit(f"training data lacks types {sorted(set(PLOVER_TYPES) - set(classes))}")
     return TypeClassifier.from_arrays(vocab, model.coef_, model.intercept_, classes, lex)
+
+
+def class_balanced(y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Sample weights rescaled so every type carries the same total weight (rare types such as
+    AID and MOBILIZE would otherwise be drowned by REQUEST and ASSAULT)."""
+    per_class: Counter = Counter()
+    for label, weight in zip(y, w):
+        per_class[label] += weight
+    mean = sum(per_class.values()) / len(per_class)
+    return w * np.array([mean / per_class[label] for label in y])
 
 
 def load_all() -> tuple[list[data.Item], list[data.Item], list[data.Item], dict]:

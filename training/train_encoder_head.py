@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -24,6 +23,7 @@ from flashpoint.events.encoder import DIM
 from flashpoint.model import PLOVER_TYPES
 from training import data
 from training.encoder_features import vectors
+from training.train_classifier import class_balanced
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,7 @@ def fit_head(items: Sequence[data.Item], X: np.ndarray, cfg: HeadConfig = HeadCo
     keep = w > 0
     Z, y, w = Z[keep], y[keep], w[keep]
     if cfg.balanced:
-        per_class: Counter = Counter()
-        for label, weight in zip(y, w):
-            per_class[label] += weight
-        avg = sum(per_class.values()) / len(per_class)
-        w = w * np.array([avg / per_class[label] for label in y])
+        w = class_balanced(y, w)
     model = LogisticRegression(C=cfg.C, max_iter=3000, tol=1e-4, random_state=cfg.seed)
     model.fit(Z, y, sample_weight=w)
     classes = [str(c) for c in model.classes_]

@@ -354,15 +354,18 @@ def marked_sequence(tok: WordPiece, text: str, source: Span, target: Span) -> tu
     s_pos = t_pos = -1
     s_end = t_end = -1
     prev = None
+
+    def close(side):  # the closing marker after a marked side; returns where the side ends
+        seq.append(marks[SOURCE_MARK if side == "s" else TARGET_MARK])
+        return len(seq)
+
     for i, (pid, off) in enumerate(zip(ids, offsets)):
         side = "s" if _overlaps(off, source) else "t" if _overlaps(off, target) else None
         if side != prev:
             if prev == "s":
-                seq.append(marks[SOURCE_MARK])
-                s_end = len(seq)
+                s_end = close("s")
             elif prev == "t":
-                seq.append(marks[TARGET_MARK])
-                t_end = len(seq)
+                t_end = close("t")
             if side == "s" and s_pos < 0:
                 s_pos = len(seq)
                 seq.append(marks[SOURCE_MARK])
@@ -372,11 +375,9 @@ def marked_sequence(tok: WordPiece, text: str, source: Span, target: Span) -> tu
             prev = side
         seq.append(pid)
     if prev == "s":
-        seq.append(marks[SOURCE_MARK])
-        s_end = len(seq)
+        s_end = close("s")
     elif prev == "t":
-        seq.append(marks[TARGET_MARK])
-        t_end = len(seq)
+        t_end = close("t")
     if len(seq) > MAX_TOKENS - 1:
         seq = seq[: MAX_TOKENS - 1]
         s_pos = s_pos if s_pos < len(seq) else -1
