@@ -3,7 +3,7 @@
 Example:
     >>> import flashpoint
     >>> coded = flashpoint.code("Iran attacked Israel on Monday.", published="2024-04-16")
-    >>> [(e.type, e.source.code, e.target.code, e.status) for e in coded.events]
+    >>> [(e.type, e.source.code, e.target and e.target.code, e.status) for e in coded.events]
 """
 from __future__ import annotations
 
