@@ -435,3 +435,10 @@ def test_resignation_is_coded_without_a_recipient(coder):
     assert retreats and retreats[0].target is None and retreats[0].mode == "resign"
     unnamed, _ = events_of(coder, "Several officials resigned on Sunday.")
     assert unnamed == []  # nobody named: no event
+
+
+def test_establishing_ties_is_support_having_them_is_not_an_event(coder):
+    restored, _ = events_of(coder, "Morocco and Iran restored diplomatic relations on Monday.")
+    standing, _ = events_of(coder, "Morocco has no diplomatic relations with Iran.")
+    assert ("SUPPORT", "Morocco", "Iran", "occurred") in restored
+    assert standing == []

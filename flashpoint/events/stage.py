@@ -265,7 +265,15 @@ def _blocked(tok) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "face":
         return True
+    if lemma in STANDING_NOUNS and tok.dep_ == "dobj" and head.lemma_.lower() in HAVING_VERBS:
+        return True  # "Israel has no diplomatic relations with Iran": a standing state, not an act
     return False
+
+
+# Relations that exist rather than happen: establishing or upgrading them is an event, having
+# or keeping them is background.
+STANDING_NOUNS = {"tie", "relation", "ties", "relations"}
+HAVING_VERBS = {"have", "maintain", "keep", "enjoy"}
 
 
 def _frame(tok, analysis: Analysis):

@@ -127,6 +127,8 @@ def decide_status(trigger) -> StatusDecision:
                 found.setdefault("hypothetical", child)
             elif child.dep_ == "advmod" and cl in habitual:
                 decision.habitual = True
+            elif child.dep_ == "det" and cl == "no" and tok.pos_ == "NOUN" and depth == 0:
+                found.setdefault("negated", child)  # "no talks were held"
             elif child.dep_ == "det" and cl == "any" and tok.pos_ == "NOUN" and (depth <= 1 or path[depth - 1].lower_ == "of"):
                 found.setdefault("hypothetical", child)
             elif child.dep_ in ("amod", "advmod") and cl in anticipated and depth <= 1:
