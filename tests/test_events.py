@@ -369,9 +369,11 @@ def test_promised_cooperation_by_the_speaker_is_agree_occurred(coder):
     assert any(ty == "AGREE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)
 
 
-def test_promised_retreat_stays_retreat_as_the_manual_says(coder):
+def test_announced_retreat_is_a_concession_as_the_manual_says(coder):
     evs, _ = events_of(coder, "Iran said it would allow the return of IAEA inspectors.")
-    assert any(ty == "RETREAT" and s == "Iran" and st == "anticipated" for ty, s, _, st in evs)
+    assert any(ty == "CONCEDE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)
+    done, _ = events_of(coder, "Iran allowed IAEA inspectors to return on Monday.")
+    assert any(ty == "RETREAT" for ty, *_ in done)
 
 
 def test_signing_an_agreement_is_support_promising_to_sign_is_agree(coder):

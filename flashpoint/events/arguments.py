@@ -333,7 +333,7 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
 
 
 CLAUSAL_TARGET_VERBS = {"demand", "insist", "urge", "ask", "request", "call", "propose", "warn", "accuse",
-                        "allege", "charge", "say", "protest", "complain"}
+                        "allege", "charge", "say", "protest", "complain", "allow", "permit"}
 
 
 def _prep_targets(tok, allowed_preps: frozenset[str], analysis: Analysis) -> list[Argument]:

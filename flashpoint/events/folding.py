@@ -20,8 +20,10 @@ THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
 # Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit").
-# The manual keeps future RETREAT and CONCEDE as they are ("will withdraw" stays RETREAT).
+# The manual keeps a future CONCEDE as it is, and codes an announced retreat ("announced it would
+# withdraw troops") as CONCEDE: a verbal concession.
 AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+CONCEDE_FOLDABLE = {"RETREAT"}
 COOPERATIVE = AGREE_FOLDABLE | {"AGREE", "CONCEDE", "RETREAT"}
 
 
@@ -188,8 +190,9 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                 gov.targets = gov.targets or passed
                 cand.dropped = True
                 continue
-        if cand.type in AGREE_FOLDABLE and (cand.future or cand.intent_verb is not None) and cand.status != "negated":
-            cand.type, cand.mode = "AGREE", None
+        announced = (cand.future or cand.intent_verb is not None) and cand.status != "negated"
+        if cand.type in (AGREE_FOLDABLE | CONCEDE_FOLDABLE) and announced:
+            cand.type, cand.mode = ("AGREE" if cand.type in AGREE_FOLDABLE else "CONCEDE"), None
             if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):
                 cand.status = "occurred"
             continue
