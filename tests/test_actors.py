@@ -390,3 +390,22 @@ def test_them_after_an_unresolved_plural_claims_no_earlier_actor():
     coded = flashpoint.code(text, published="2024-04-22")
     them = [a for a in coded.actors if a.text == "them"]
     assert all(a.code is None for a in them)
+
+
+def test_ethnic_groups_code_as_civilians_of_their_home_country(nlp):
+    ms = mentions_of(nlp, "Karen rebels attacked an army post while Tamil leaders met Uighur activists.")
+    codes = {m.actor.text: m.actor.code for m in ms}
+    assert codes["Karen rebels"] == "MMRREB"      # the role word decides the sector
+    assert codes["Tamil leaders"] == "LKACVL"     # a people's leaders are not a government
+    assert codes["Uighur activists"].startswith("CHN")
+
+
+def test_first_name_that_is_also_a_people_is_a_person(nlp):
+    ms = mentions_of(nlp, "Karen Bass met the mayor of Colombo.")
+    assert not any(m.actor.code == "MMRCVL" for m in ms)
+
+
+def test_person_placed_of_a_country_belongs_to_it(nlp):
+    ms = mentions_of(nlp, "King Hassan of Morocco received the envoy.", on=dt.date(1990, 5, 1))
+    kings = [m for m in ms if m.kind == "person"]
+    assert kings and all(m.actor.country == "MAR" for m in kings)

@@ -25,7 +25,7 @@ LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "c
 # How a modifier attaches to the noun it describes.
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "capital": "capital", "seat": "seat",
-                 "person": "person", "igo": "org", "org": "org", "group": "group"}
+                 "person": "person", "igo": "org", "org": "org", "group": "group", "ethnic": "group"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 # Prepositions that place a role noun somewhere ("protesters in Kinshasa", "residents near
 # Harare") or give its origin ("workers from Lagos"): the place gives the country, not an actor.
@@ -100,6 +100,9 @@ def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
     if entry.tier == TIERS["phoenix"] and end - start == 1 and span[0].pos_ not in ("PROPN",) \
             and span[0].ent_type_ not in ENTITY_LABELS:
         return False
+    if entry.kind == "ethnic" and end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I" \
+            and doc[end].pos_ == "PROPN":
+        return False  # "Karen Bass" is a person, not the Karen people
     return True
 
 
@@ -237,7 +240,22 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
                     actor = _with_country_sector(actor, actor.country, titles[-1].sector, via="title")
                 mentions.append(ActorMention(actor, left, end, kind=kind, plural=False))
         mentions.append(ActorMention(base, start, end, kind=kind, plural=plural))
-    return _add_entities(doc, _dedupe(mentions))
+    return _add_entities(doc, _of_country(doc, _dedupe(mentions)))
+
+
+def _of_country(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"King Hassan of Morocco": a person the text places in a country belongs to it, whatever
+    namesake the knowledge base matched (a Jordanian prince)."""
+    countries = {m.token_start: m for m in mentions if m.kind == "country"}
+    out = []
+    for m in mentions:
+        nxt = m.token_end
+        place = countries.get(nxt + 1) if m.kind == "person" and nxt < len(doc) and doc[nxt].lower_ == "of" else None
+        if place is not None and m.actor.country and place.actor.country != m.actor.country:
+            actor = _with_country_sector(m.actor, place.actor.country, m.actor.sector, via="role")
+            m = ActorMention(actor, m.token_start, m.token_end, kind=m.kind, plural=m.plural)
+        out.append(m)
+    return out
 
 
 def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -278,8 +296,10 @@ def _actor_phrase(doc, kb, target, base: Actor, entry: KBEntry, covered, on, coo
         sector = specific[-1]  # "rebel leaders" are REB, "military officials" MIL
     if base.country is None:
         return None
-    if base.sector:
-        sector = base.sector  # an institution's own sector wins ("CIA officer" is SPY, not COP)
+    if base.sector and not (entry.kind == "ethnic" and sector and sector != "GOV"):
+        # an institution's own sector wins ("CIA officer" is SPY, not COP); a people's only over
+        # "leaders" and "officials" (a community's, not a state's): "Karen rebels" are rebels
+        sector = base.sector
     plural = head.tag_ in PLURAL_TAGS
     if coordinated:
         # Each conjunct keeps its own span: "Hungarian" -> HUNGOV, "Romanian" -> ROUGOV.
