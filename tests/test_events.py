@@ -444,3 +444,15 @@ def test_establishing_ties_is_support_having_them_is_not_an_event(coder):
     standing, _ = events_of(coder, "Morocco has no diplomatic relations with Iran.")
     assert ("SUPPORT", "Morocco", "Iran", "occurred") in restored
     assert standing == []
+
+
+def test_coordinated_modifiers_of_one_noun_are_both_actors(coder):
+    evs, _ = events_of(coder, "U.S. and Russian negotiators met in Geneva on Monday.")
+    assert ("CONSULT", "U.S.", "Russian", "occurred") in evs and ("CONSULT", "Russian", "U.S.", "occurred") in evs
+
+
+def test_returning_somewhere_is_travel_returning_something_is_retreat(coder):
+    travel, _ = events_of(coder, "Iranian negotiators returned to Vienna on Monday.")
+    handed, _ = events_of(coder, "Iraq returned 20 Kuwaiti prisoners on Monday.")
+    assert not any(ty == "RETREAT" for ty, *_ in travel)
+    assert any(ty == "RETREAT" and s == "Iraq" for ty, s, _, _ in handed)

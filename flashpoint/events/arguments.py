@@ -162,6 +162,11 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
         arg = actor_for(t, analysis)
         if arg is not None and (arg.resolved or _named_person(arg)) and t.lemma_.lower() not in GENERIC_HEADS:
             out.append(arg)  # a named person is an actor even when the KB does not know them
+            if arg.token.i != t.i:  # "U.S. and Russian negotiators": each coordinated modifier
+                for mod in arg.token.conjuncts:
+                    m = analysis.mention_at(mod.i)
+                    if m is not None and m.resolved:
+                        out.append(Argument(actor=m.actor, token=mod, mention=m))
             continue
         inner = _named_inside(t, analysis, actor_like=arg is not None)
         if inner:

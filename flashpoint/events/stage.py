@@ -138,6 +138,9 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
         type_ = "ACCUSE"  # "Greece protested that Turkish jets had violated its airspace": a spoken charge
     elif len(match.types) > 1 and type_ == match.types[0]:  # a rule above has not already decided
         type_ = _choose_type(match, sources, targets)
+    if match.pos == "verb" and tok.lemma_.lower() in TRANSITIVE_ONLY and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None  # "negotiators return to Geneva" travel; "Iraq returned the prisoners" retreats
     decision = decide_status(tok)
     if decision.habitual or _blocked(tok) or _denies_a_claim(tok):
         return None
@@ -172,6 +175,9 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     return cand
 
 
+# Trigger verbs that are events only with an object: "return" is a retreat when something or
+# someone is returned, and travel otherwise.
+TRANSITIVE_ONLY = {"return"}
 # Evacuating people in need is PLOVER AID; evacuating one's own troops or staff is RETREAT.
 EVACUATING = {"evacuate", "airlift"}
 CARED_FOR = {"wounded", "injured", "sick", "civilian", "resident", "people", "refugee", "casualty", "child",
