@@ -456,3 +456,11 @@ def test_returning_somewhere_is_travel_returning_something_is_retreat(coder):
     handed, _ = events_of(coder, "Iraq returned 20 Kuwaiti prisoners on Monday.")
     assert not any(ty == "RETREAT" for ty, *_ in travel)
     assert any(ty == "RETREAT" and s == "Iraq" for ty, s, _, _ in handed)
+
+
+def test_agentless_arrest_in_a_country_is_that_states_act(coder):
+    coded = coder(Document(id="t", text="A French journalist has been detained in Iran since May.", published="2024-06-01"))
+    detained = [e for e in coded.events if e.type == "COERCE"]
+    assert detained and detained[0].source.code == "IRNCOP" and detained[0].target.country == "FRA"
+    killed, _ = events_of(coder, "Three soldiers were killed in Iraq on Monday.")
+    assert killed == []  # anyone may kill: no state is implied

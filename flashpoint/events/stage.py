@@ -18,9 +18,9 @@ from typing import Optional
 
 from ..analysis_state import Analysis
 from ..attribution.lookup import frame_for, frame_status, to_event_attribution
-from ..model import Event, EventAttribution, SentenceRef, Span
+from ..model import Actor, Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import HELD_PLACE_NOUNS, PATIENT_VERBS, Argument, actor_for, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import HELD_PLACE_NOUNS, PATIENT_VERBS, Argument, actor_for, passive, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .candidate import Candidate, others, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
@@ -148,6 +148,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     speaker = _speaker(tok, analysis) or _frame_speaker(frame, analysis)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
         sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
+    if not sources and match.pos == "verb" and tok.lemma_.lower() in STATE_ACTS and passive(tok):
+        sources = _state_of_place(tok, analysis)  # "a French journalist was detained in Iran"
     if not sources:
         if type_ == "ASSAULT" and match.pos == "noun" and decision.status == "occurred":
             analysis.notes.setdefault("unclaimed_attacks", []).append((match, decision))
@@ -173,6 +175,27 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if frame is not None and cand.status == "occurred":
         cand.status = frame_status(frame) or cand.status
     return cand
+
+
+# Acts only a state does (arrest, try, deport): said in the passive with no agent, the state of
+# the country where they happen did them.
+STATE_ACTS = {"arrest": "COP", "detain": "COP", "jail": "JUD", "imprison": "JUD", "deport": "GOV",
+              "expel": "GOV", "sentence": "JUD", "convict": "JUD", "indict": "JUD", "charge": "JUD"}
+
+
+def _state_of_place(verb, analysis: Analysis) -> list[Argument]:
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
+            if m is not None and m.kind == "country" and m.actor.country:
+                sector = STATE_ACTS[verb.lemma_.lower()]
+                actor = Actor(text=m.actor.text, start=m.actor.start, end=m.actor.end,
+                              code=m.actor.country + sector, country=m.actor.country, sector=sector,
+                              name=m.actor.name, kb_id=m.actor.kb_id, via="place-of-state-act")
+                return [Argument(actor=actor, token=pobj, mention=m, inferred=True)]
+    return []
 
 
 # Trigger verbs that are events only with an object: "return" is a retreat when something or
