@@ -454,7 +454,8 @@ def _event(analysis: Analysis, cand: Candidate, src: Argument, tgt: Argument, me
         intensity=intensity,
         quad=quad,
         cameo=cameo,
-        confidence=round(cand.confidence * (0.8 if tgt is not None and tgt.inferred else 1.0), 2),
+        confidence=round(cand.confidence * (0.8 if tgt is not None and tgt.inferred else 1.0)
+                         * (0.8 if src.inferred else 1.0), 2),
     )
     return event
 
