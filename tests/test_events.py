@@ -464,3 +464,16 @@ def test_agentless_arrest_in_a_country_is_that_states_act(coder):
     assert detained and detained[0].source.code == "IRNCOP" and detained[0].target.country == "FRA"
     killed, _ = events_of(coder, "Three soldiers were killed in Iraq on Monday.")
     assert killed == []  # anyone may kill: no state is implied
+
+
+def test_halting_ones_own_offensive_is_a_ceasefire(coder):
+    evs, _ = events_of(coder, "Azerbaijan halted its offensive against Armenia on Monday.")
+    assert ("RETREAT", "Azerbaijan", "Armenia", "occurred") in evs
+    assert not any(ty in ("SANCTION", "ASSAULT") for ty, *_ in evs)
+    talks, _ = events_of(coder, "Egypt suspended talks with Israel.")
+    assert any(ty == "SANCTION" and t == "Israel" for ty, _, t, _ in talks)
+
+
+def test_backing_a_process_together_is_not_mutual_support(coder):
+    evs, _ = events_of(coder, "The foreign ministers of Russia, Turkey and Iran supported the peace process.")
+    assert not any(ty == "SUPPORT" and {s, t} <= {"Russia", "Turkey", "Iran"} for ty, s, t, _ in evs)

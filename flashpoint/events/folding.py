@@ -47,6 +47,10 @@ COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "is
 ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
 
 
+# Uses of force an actor can halt ("halted its offensive", "suspended the military operation").
+FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
 # Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
 REFUSABLE = {"AGREE", "CONCEDE"}
 
@@ -74,6 +78,13 @@ def _fold_operated(cands: list[Candidate]) -> None:
             if outer.type == "CONCEDE" and inner.type in ("COERCE", "SANCTION", "MOBILIZE", "ASSAULT"):
                 # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
                 outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
+            elif outer.type == "SANCTION" and inner.type in FORCE and not others(inner.sources, outer.sources):
+                # halting one's own offensive is a ceasefire, not a sanction: the recipient is the
+                # one it was aimed at ("Russia halted its offensive against Ukraine")
+                outer.type, outer.mode = "RETREAT", "ceasefire"
+                outer.targets = others(inner.targets, outer.sources) or outer.targets
+                inner.dropped = True
+                continue
             if outer.type == "ACCUSE":
                 # "condemned the attack by X": the accused is the attacker; the attack stays an event
                 if inner.sources and not is_generic(outer.targets):

@@ -66,7 +66,8 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
             targets = cand.targets
             if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1 \
                     and cand.match.token.lemma_.lower() not in THIRD_PARTY \
-                    and cand.match.token.head.lemma_.lower() not in THIRD_PARTY:  # "hosted talks"
+                    and cand.match.token.head.lemma_.lower() not in THIRD_PARTY \
+                    and not _backs_a_third_thing(cand):  # "hosted talks"
                 targets = cand.sources
             if not targets and (cand.type, cand.mode) in TARGETLESS and _acts_alone(cand):
                 targets = [None]  # "Shevardnadze resigned", "Iran mobilized its reserves"
@@ -228,6 +229,20 @@ TARGETLESS = {("RETREAT", "resign")}
 def _acts_alone(cand: Candidate) -> bool:
     """A named actor (not a bare "officials") resigning on its own."""
     return any(s.resolved or (s.mention is not None and s.mention.kind == "person") for s in cand.sources)
+
+
+# Objects that make a shared act mutual: "X and Y signed an agreement", "restored ties".
+MUTUAL_OBJECTS = {"agreement", "accord", "deal", "treaty", "pact", "memorandum", "ceasefire", "truce", "tie",
+                  "relation", "partnership", "alliance", "cooperation", "declaration", "protocol", "communique"}
+
+
+def _backs_a_third_thing(cand: Candidate) -> bool:
+    """"Russia, Turkey and Iran supported the peace process": they back it together, not each
+    other. Only support is read this way; "X and Y discussed the crisis" still consult each other."""
+    if cand.type != "SUPPORT" or cand.match.pos != "verb":
+        return False
+    objects = [c for c in cand.match.token.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() not in MUTUAL_OBJECTS for o in objects)
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
