@@ -477,3 +477,8 @@ def test_halting_ones_own_offensive_is_a_ceasefire(coder):
 def test_backing_a_process_together_is_not_mutual_support(coder):
     evs, _ = events_of(coder, "The foreign ministers of Russia, Turkey and Iran supported the peace process.")
     assert not any(ty == "SUPPORT" and {s, t} <= {"Russia", "Turkey", "Iran"} for ty, s, t, _ in evs)
+
+
+def test_unresolved_pronouns_are_never_event_actors(coder):
+    evs, _ = events_of(coder, "Activists who call themselves patriots marched, and the country said it welcomed its support.")
+    assert all(t not in ("themselves", "its", "it") and s not in ("those", "it") for _, s, t, _ in evs)

@@ -63,6 +63,9 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
                 cand.targets = _conditional_party(cand, analysis)
             if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
                 cand.targets = discourse_target(cand, analysis, sent)
+            # a pronoun nobody resolved ("its", "themselves", "those") names no actor
+            cand.sources = [a for a in cand.sources if not _unresolved_pronoun(a)]
+            cand.targets = [a for a in cand.targets if not _unresolved_pronoun(a)]
             targets = cand.targets
             if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1 \
                     and cand.match.token.lemma_.lower() not in THIRD_PARTY \
@@ -246,6 +249,10 @@ def _backs_a_third_thing(cand: Candidate) -> bool:
 
 
 FIRST_PERSON = {"we", "i", "us", "me"}
+
+
+def _unresolved_pronoun(arg: Argument) -> bool:
+    return arg.token.pos_ == "PRON" and arg.actor.code is None
 
 
 def _first_person(tok) -> bool:
