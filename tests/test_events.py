@@ -482,3 +482,8 @@ def test_backing_a_process_together_is_not_mutual_support(coder):
 def test_unresolved_pronouns_are_never_event_actors(coder):
     evs, _ = events_of(coder, "Activists who call themselves patriots marched, and the country said it welcomed its support.")
     assert all(t not in ("themselves", "its", "it") and s not in ("those", "it") for _, s, t, _ in evs)
+
+
+def test_agreeing_to_end_ones_fight_is_not_a_threat(coder):
+    evs, _ = events_of(coder, "The rebel army agreed in talks with Turkey on Sunday to end its fight.")
+    assert not any(ty in ("THREATEN", "ASSAULT", "SANCTION") for ty, *_ in evs)

@@ -157,6 +157,8 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
     by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
+        if cand.dropped:
+            continue  # already folded into another event: it changes nothing more
         accuser = _accusing_governor(cand.match.token)
         if accuser is not None and accuser.i in by_token and by_token[accuser.i] is not cand:
             cand.dropped = True  # "accused Moscow of waging war": the accusation is the event
