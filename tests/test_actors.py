@@ -409,3 +409,9 @@ def test_person_placed_of_a_country_belongs_to_it(nlp):
     ms = mentions_of(nlp, "King Hassan of Morocco received the envoy.", on=dt.date(1990, 5, 1))
     kings = [m for m in ms if m.kind == "person"]
     assert kings and all(m.actor.country == "MAR" for m in kings)
+
+
+def test_possessive_its_prefers_the_clause_subject(nlp):
+    ms = mentions_of(nlp, "Hamas agreed in talks with Egypt on Sunday to end its fight.")
+    its = [m for m in ms if m.actor.text == "its"]
+    assert its and its[0].actor.code == "PSEREB"

@@ -125,13 +125,14 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 accept=None) -> Optional[ActorMention]:
         if subject:
             # Personal pronouns prefer the latest earlier subject ("Gallant told Austin ... He").
-            first = nearest(before, kinds, plural)
+            first = nearest(before, kinds, plural, accept=accept)
             if first is None:
                 return None
             for m in reversed(history):
                 if m.token_end > before or sent_of.get(m.token_start) != sent_of.get(first.token_start):
                     continue
-                if m.kind in kinds and m.resolved and doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass"):
+                if m.kind in kinds and m.resolved and doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass") \
+                        and (accept is None or accept(m)):
                     return m
             return first
         window = PLURAL_WINDOW if plural else WINDOW
@@ -190,7 +191,9 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", True)
             elif low in NEUTER and not _expletive(tok):
                 # a singular institution named by its role ("the Russian defence ministry") counts too
-                ante = nearest(i, ("country", "seat", "org", "group", "role"), False,
+                # a possessive "its" is the clause subject's before a closer name: "Hamas agreed in
+                # talks with Egypt to end its fight"
+                ante = nearest(i, ("country", "seat", "org", "group", "role"), False, subject=tok.dep_ == "poss",
                                accept=lambda m: m.kind != "role" or institution(m))
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", False)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in COREF_ROLES \
