@@ -415,3 +415,11 @@ def test_possessive_its_prefers_the_clause_subject(nlp):
     ms = mentions_of(nlp, "Hamas agreed in talks with Egypt on Sunday to end its fight.")
     its = [m for m in ms if m.actor.text == "its"]
     assert its and its[0].actor.code == "PSEREB"
+
+
+def test_role_owned_by_an_actor_phrase_is_that_actors(nlp):
+    ms = mentions_of(nlp, "The Sudanese rebels' military leader said he would end attacks.")
+    leader = [m for m in ms if m.actor.text.endswith("military leader")]
+    he = [m for m in ms if m.actor.text == "he"]
+    assert leader and leader[0].actor.code == "SDNREB"
+    assert he and he[0].actor.code == "SDNREB"

@@ -240,7 +240,30 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
                     actor = _with_country_sector(actor, actor.country, titles[-1].sector, via="title")
                 mentions.append(ActorMention(actor, left, end, kind=kind, plural=False))
         mentions.append(ActorMention(base, start, end, kind=kind, plural=plural))
-    return _add_entities(doc, _of_country(doc, _dedupe(mentions)))
+    mentions = _dedupe(mentions)
+    return _add_entities(doc, _of_country(doc, mentions + _possessed_roles(doc, kb, mentions)))
+
+
+def _possessed_roles(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The Zimbabwean rebels' military leader": a role noun owned by an actor phrase is that
+    actor's: its country, and the owner's sector when the owner has one (the rebels' leader is a
+    rebel), else the role's."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    for m in mentions:
+        owner = doc[m.token_end - 1]
+        if m.kind not in ("role", "group", "org") or not m.actor.country or owner.dep_ != "poss":
+            continue
+        owned = owner.head
+        rw = _role_word(owned, kb)
+        if rw is None or owned.i in taken or owned.i < m.token_end:
+            continue
+        sector = m.actor.sector or rw.sector
+        span = doc[m.token_start:owned.i + 1]
+        actor = _with_country_sector(m.actor, m.actor.country, sector, via="role")
+        actor.text, actor.start, actor.end = span.text, span.start_char, span.end_char
+        out.append(ActorMention(actor, span.start, span.end, kind="role", plural=owned.tag_ in PLURAL_TAGS))
+    return out
 
 
 def _of_country(doc, mentions: list[ActorMention]) -> list[ActorMention]:
