@@ -47,6 +47,18 @@ def missing_shared() -> list[Path]:
     return [p for p in REQUIRED if not p.exists()]
 
 
+def absent_shared_status(who: str, artifact: Path) -> Optional[int]:
+    """None when the training data in ../shared are there; otherwise say so and return the exit
+    status: 0 (skipped, the shipped ``artifact`` is kept), or 1 under CI=true, where their
+    absence is a failure."""
+    missing = missing_shared()
+    if not missing:
+        return None
+    print(f"{who}: skipped, the training data in ../shared is absent: "
+          + ", ".join(str(p) for p in missing) + f"; the shipped {artifact.name} is kept.")
+    return 1 if os.environ.get("CI") == "true" else 0
+
+
 def load_gsr(path: Path = GSR) -> list[Item]:
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -127,11 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     args = ap.parse_args(argv)
-    missing = data.missing_shared()
-    if missing:
-        print("make train: skipped, the training data in ../shared is absent: "
-              + ", ".join(str(p) for p in missing) + f"; the shipped {DEFAULT_MODEL.name} is kept.")
-        return 0
+    status = data.absent_shared_status("make train", DEFAULT_MODEL)
+    if status is not None:
+        return status
     gsr, ngec, own, lexicon = load_all()
     cfg = Config()
     parsed = parse_table(gsr + ngec + own) if cfg.use_parse else None

@@ -80,11 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_ENCODER_HEAD)
     args = ap.parse_args(argv)
-    missing = data.missing_shared()
-    if missing:
-        print("train_encoder_head: skipped, the training data in ../shared is absent: "
-              + ", ".join(str(p) for p in missing) + f"; the shipped {DEFAULT_ENCODER_HEAD.name} is kept.")
-        return 0
+    status = data.absent_shared_status("train_encoder_head", DEFAULT_ENCODER_HEAD)
+    if status is not None:
+        return status
     gsr, ngec, own = data.load_gsr(), data.load_ngec(), data.load_own()
     items = gsr + ngec + own
     cfg = HeadConfig()
