@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import dataclasses
+import os
 import sys
 from collections import Counter
 from typing import Sequence
