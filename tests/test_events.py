@@ -487,3 +487,9 @@ def test_unresolved_pronouns_are_never_event_actors(coder):
 def test_agreeing_to_end_ones_fight_is_not_a_threat(coder):
     evs, _ = events_of(coder, "Hamas agreed in talks with Egypt on Sunday to end its fight.")
     assert not any(ty in ("THREATEN", "ASSAULT", "SANCTION") for ty, *_ in evs)
+
+
+def test_mediation_between_two_parties_consults_both(coder):
+    evs, _ = events_of(coder, "Qatar began a mediation mission between Israel and Hamas last week.")
+    targets = {t for ty, s, t, _ in evs if ty == "CONSULT" and s == "Qatar"}
+    assert {"Israel", "Hamas"} <= targets
