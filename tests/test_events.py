@@ -493,3 +493,9 @@ def test_mediation_between_two_parties_consults_both(coder):
     evs, _ = events_of(coder, "Qatar began a mediation mission between Israel and Hamas last week.")
     targets = {t for ty, s, t, _ in evs if ty == "CONSULT" and s == "Qatar"}
     assert {"Israel", "Hamas"} <= targets
+
+
+def test_directed_to_act_passes_the_act_to_the_one_directed(coder):
+    evs, _ = events_of(coder, "The president directed the Japanese navy to assist in the evacuation of Filipino workers.")
+    assert any(ty == "AID" and "navy" in s for ty, s, _, _ in evs)
+    assert not any(s.startswith("The president") and ty == "AID" for ty, s, _, _ in evs)

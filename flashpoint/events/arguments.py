@@ -27,7 +27,8 @@ OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "force", "tell", "order", "persuade",
                   "invite", "encourage", "allow", "push", "appeal", "warn", "caution", "help", "compel",
-                  "accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "thank", "praise"}
+                  "accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "thank", "praise",
+                  "direct", "instruct", "authorize", "authorise", "task", "mandate"}
 # Heads that stand for a set of actors named inside the phrase.
 GENERIC_HEADS = {"official", "leader", "country", "nation", "state", "government", "representative",
                  "counterpart", "partner", "ally", "minister", "diplomat", "delegation", "side", "party",

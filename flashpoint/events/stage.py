@@ -373,8 +373,8 @@ def _classifier_candidates(sent, taken: set[int], analysis: Analysis, lexicon: T
     for tok in sent:
         if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in NON_EVENT_VERBS:
             continue
-        if tok.lemma_.lower() in _cue_verbs():
-            continue
+        if tok.lemma_.lower() in _cue_verbs() or any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "directed the Pentagon to assist": the verb frames the act in its complement
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         obj = [c for c in tok.children if c.dep_ in ("dobj",)]
         if not subj or not obj:
