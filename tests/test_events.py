@@ -499,3 +499,10 @@ def test_directed_to_act_passes_the_act_to_the_one_directed(coder):
     evs, _ = events_of(coder, "The president directed the Japanese navy to assist in the evacuation of Filipino workers.")
     assert any(ty == "AID" and "navy" in s for ty, s, _, _ in evs)
     assert not any(s.startswith("The president") and ty == "AID" for ty, s, _, _ in evs)
+
+
+def test_a_craft_is_an_actor_only_through_its_side_or_passengers(coder):
+    carried, _ = events_of(coder, "A Serbian army jet shot down a helicopter carrying EU truce monitors.")
+    seized, _ = events_of(coder, "Sudanese authorities captured a Mi-26 helicopter last week.")
+    assert any(ty == "ASSAULT" and t == "EU" for ty, _, t, _ in carried)
+    assert not any("helicopter" in t for _, _, t, _ in seized)

@@ -58,6 +58,9 @@ INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell"
 # Hezbollah bases", "rebel camps".
 HELD_PLACE_NOUNS = {"position", "base", "camp", "outpost", "stronghold", "post", "headquarters", "garrison",
                     "checkpoint", "barracks", "hideout", "installation", "facility", "embassy", "consulate"}
+# Craft that are actors only through their side or their passengers.
+VEHICLE_NOUNS = {"helicopter", "jet", "warship", "vessel", "bulldozer", "aircraft", "plane", "ship", "boat", "drone"}
+CARRYING = {"carry", "transport", "ferry"}
 # Actor nouns that name a condition when followed by "of": "state of emergency".
 CONDITION_HEADS = {"state"}
 # Heads that count or collect the actors named in their "of" phrase: "thousands of students".
@@ -141,6 +144,20 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
                            and c.lemma_.lower() in ACTOR_NOUNS), None)
             if holder is not None:  # "rebel camps": the rebels, unnamed
                 return actor_for(holder, analysis)
+    if mention is None and lemma in VEHICLE_NOUNS:
+        # a craft stands for its side ("Israeli helicopters") or for whom it carries ("a
+        # helicopter carrying EC truce monitors"); an unmarked one is an object, not an actor
+        for child in tok.children:
+            inner = analysis.mention_at(child.i) if child.dep_ in ("amod", "compound", "poss", "nmod") else None
+            if inner is not None and inner.resolved:
+                return Argument(actor=inner.actor, token=child, mention=inner)
+        for acl in tok.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in CARRYING:
+                for obj in acl.children:
+                    if obj.dep_ == "dobj":
+                        return actor_for(obj, analysis)
+        if not any(c.dep_ in ("amod", "compound", "poss") and c.lemma_.lower() in ACTOR_NOUNS for c in tok.children):
+            return None
     if lemma in CONDITION_HEADS and any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.children):
         return None  # "a state of emergency", "a state of siege": a condition, not a state
     if tok.ent_type_ in ACTOR_ENTS or lemma in ACTOR_NOUNS or (tok.pos_ == "PRON" and lemma not in ("it", "this", "that", "what", "which")):
