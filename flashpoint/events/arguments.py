@@ -325,7 +325,9 @@ def verb_arguments(verb, allowed_preps: frozenset[str], analysis: Analysis) -> t
         return sources, targets
     sources = subject_of(verb, analysis)
     targets: list[Argument] = []
-    for obj in _children(verb, OBJ):
+    # "shot down a helicopter": the parse may hang the object on the particle
+    particle_objects = [g for p in _children(verb, ("prt",)) for g in _children(p, ("pobj",))]
+    for obj in _children(verb, OBJ) + particle_objects:
         cand = expand(obj, analysis)
         if cand:
             targets = cand
