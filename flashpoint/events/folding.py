@@ -40,8 +40,6 @@ RESPONSIVE = {"retaliate", "retaliation", "respond", "response", "punish", "puni
 OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST"}
 
 
-# Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
-COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
 
 
 ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}

@@ -18,12 +18,13 @@ from typing import Optional
 
 from ..analysis_state import Analysis
 from ..attribution.lookup import frame_for, frame_status, to_event_attribution
-from ..model import Actor, Event, EventAttribution, SentenceRef, Span
+from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import HELD_PLACE_NOUNS, PATIENT_VERBS, Argument, actor_for, passive, _prep_targets, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import PATIENT_VERBS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .candidate import Candidate, others, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
-from .folding import COMPLAINT_VERBS, RECIPROCAL, RESPONSIVE, fold_candidates
+from .folding import RECIPROCAL, RESPONSIVE, fold_candidates
+from .refine import Reading, implied_source, not_an_event, refine_type, spoken_accusation
 from .lexicon import TriggerLexicon, contexts_for, default_lexicon, status_cues
 from .scores import score
 from .status import PASS_THROUGH, decide_status, path_up
@@ -109,6 +110,8 @@ def _claim_attacks(analysis: Analysis, lexicon: TriggerLexicon, counter: int) ->
 
 def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon) -> Optional[Candidate]:
     tok = match.token
+    if not_an_event(tok):
+        return None
     type_ = match.types[0]
     info = lexicon.types[type_]
     if match.pos == "verb":
@@ -116,44 +119,23 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
     sources = [antecedent(s, analysis) for s in sources]
-    holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])  # "held drills with China"
-    if type_ == "MOBILIZE" and tok.lemma_.lower() in JOINT_ACTIVITIES and (
-            len(sources) > 1 or any(c.lower_ in ("joint", "combined") for c in tok.children)
-            or any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)):
-        type_ = "COOPERATE"  # "joint drills", "France and Egypt held exercises", "drills with X"
-        with_prep = next((found for h in holders if (found := _prep_targets(h, frozenset({"with"}), analysis))), [])
-        targets = with_prep or ([] if len(sources) > 1 else targets)
-    if match.pos == "verb" and "SUPPORT" in match.types and "CONSULT" in match.types and any(
-            c.dep_ == "dobj" and actor_for(c, analysis) is None for c in tok.children):
-        type_ = "SUPPORT"  # "welcomed the statement" approves; "welcomed the president" receives
-    if type_ == "RETREAT" and match.pos == "verb" and tok.lemma_.lower() in EVACUATING and any(
-            c.dep_ == "dobj" and (c.lemma_.lower() in CARED_FOR or c.lower_ in CARED_FOR) for c in tok.children):
-        type_ = "AID"  # "evacuated the wounded": rescue, not a withdrawal of one's own
-        targets = _prep_targets(tok, frozenset({"from"}), analysis) or targets
-    if type_ == "COERCE" and match.pos == "verb" and tok.lemma_.lower() in TAKING_VERBS and _takes_ground(tok):
-        type_ = "ASSAULT"  # "troops captured the town": taking ground by force, not an arrest
-    if type_ == "PROTEST" and match.pos == "noun" and tok.head.lemma_.lower() in COMPLAINT_VERBS:
-        type_ = "ACCUSE"  # "lodged a protest with Albania"
-        targets = targets or _prep_targets(tok.head, frozenset({"with", "to", "against"}), analysis)
+    reading = refine_type(match, Reading(type_, sources, targets), analysis)
+    type_, sources, targets = reading.type, reading.sources, reading.targets
     if not targets and sources and not (type_ in RECIPROCAL and len(sources) > 1):
         targets = subtree_target(tok, sources, analysis, lexicon.types[type_].target_preps)
-    if match.pos == "verb" and "ACCUSE" in match.types and targets and any(
-            c.dep_ == "ccomp" and c.head.i == tok.i for t in targets for c in t.token.ancestors):
-        type_ = "ACCUSE"  # "Greece protested that Turkish jets had violated its airspace": a spoken charge
+    if spoken_accusation(match, Reading(type_, sources, targets)):
+        type_ = "ACCUSE"
     elif len(match.types) > 1 and type_ == match.types[0]:  # a rule above has not already decided
         type_ = _choose_type(match, sources, targets)
-    if match.pos == "verb" and tok.lemma_.lower() in TRANSITIVE_ONLY and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-        return None  # "negotiators return to Geneva" travel; "Iraq returned the prisoners" retreats
     decision = decide_status(tok)
-    if decision.habitual or _blocked(tok) or _denies_a_claim(tok):
+    if decision.habitual:
         return None
     frame = _frame(tok, analysis)
     speaker = _speaker(tok, analysis) or _frame_speaker(frame, analysis)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
         sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
-    if not sources and match.pos == "verb" and tok.lemma_.lower() in STATE_ACTS and passive(tok):
-        sources = _state_of_place(tok, analysis)  # "a French journalist was detained in Iran"
+    if not sources:
+        sources = implied_source(match, analysis)  # "a French journalist was detained in Iran"
     if not sources:
         if type_ == "ASSAULT" and match.pos == "noun" and decision.status == "occurred":
             analysis.notes.setdefault("unclaimed_attacks", []).append((match, decision))
@@ -179,49 +161,6 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if frame is not None and cand.status == "occurred":
         cand.status = frame_status(frame) or cand.status
     return cand
-
-
-# Acts only a state does (arrest, try, deport): said in the passive with no agent, the state of
-# the country where they happen did them.
-STATE_ACTS = {"arrest": "COP", "detain": "COP", "jail": "JUD", "imprison": "JUD", "deport": "GOV",
-              "expel": "GOV", "sentence": "JUD", "convict": "JUD", "indict": "JUD", "charge": "JUD"}
-
-
-def _state_of_place(verb, analysis: Analysis) -> list[Argument]:
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for pobj in prep.children:
-            m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
-            if m is not None and m.kind == "country" and m.actor.country:
-                sector = STATE_ACTS[verb.lemma_.lower()]
-                actor = Actor(text=m.actor.text, start=m.actor.start, end=m.actor.end,
-                              code=m.actor.country + sector, country=m.actor.country, sector=sector,
-                              name=m.actor.name, kb_id=m.actor.kb_id, via="place-of-state-act")
-                return [Argument(actor=actor, token=pobj, mention=m, inferred=True)]
-    return []
-
-
-# Trigger verbs that are events only with an object: "return" is a retreat when something or
-# someone is returned, and travel otherwise.
-TRANSITIVE_ONLY = {"return"}
-# Evacuating people in need is PLOVER AID; evacuating one's own troops or staff is RETREAT.
-EVACUATING = {"evacuate", "airlift"}
-CARED_FOR = {"wounded", "injured", "sick", "civilian", "resident", "people", "refugee", "casualty", "child",
-             "patient", "villager", "family", "survivor", "victim"}
-# Taking ground by force is PLOVER ASSAULT; the same verbs with people or goods as object are COERCE.
-TAKING_VERBS = {"capture", "seize", "overrun", "take"}
-GROUND_NOUNS = HELD_PLACE_NOUNS | {"town", "city", "village", "territory", "area", "region", "province", "district",
-                                   "hill", "airport", "port", "bridge", "road", "highway", "border", "crossing"}
-
-
-def _takes_ground(verb) -> bool:
-    """The verb's object is ground ("captured part of a rebel stronghold", "seized the airport")."""
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-        if any(h.lemma_.lower() in GROUND_NOUNS for h in heads):
-            return True
-    return False
 
 
 # (type, mode) of acts that have no recipient by nature: they are coded with the target left empty.
@@ -259,8 +198,6 @@ def _first_person(tok) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON  # "US mediation" is the country
 # Acts done for others: co-hosts of talks are not consulting each other.
 THIRD_PARTY = {"host", "mediate", "broker", "sponsor", "organize", "organise", "convene", "facilitate"}
-# Military activities that are a show of force alone and cooperation when held together.
-JOINT_ACTIVITIES = {"drill", "exercise", "game", "maneuver", "manoeuvre"}
 OBLIGATION = {"must", "should"}
 
 
@@ -283,48 +220,6 @@ def _obligation(tok):
         if child.dep_ == "aux" and child.lower_ in OBLIGATION:
             return child
     return None
-
-
-# Idioms where an event noun names no event: "pose a threat", "in the face of threats".
-BLOCKING_HEADS = {"pose", "face", "counter", "perceive", "fear", "amid"}
-
-
-DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "dispute"}
-
-
-def _denies_a_claim(tok) -> bool:
-    """"Rwanda denied backing M23" denies a claim (the backing is negated); it rejects nobody."""
-    return tok.lemma_.lower() in DENIAL_VERBS and any(
-        c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG") for c in tok.children)
-
-
-NON_ANSWER_OBJECTS = {"comment", "interview", "clarification", "reaction", "response", "statement"}
-SPEECH_COMPLEMENTS = {"comment", "respond", "elaborate", "speak", "discuss", "say", "confirm", "answer"}
-
-
-def _blocked(tok) -> bool:
-    head = tok.head
-    lemma = tok.lemma_.lower()
-    # "did not respond to a request for comment", "declined to comment": newsroom non-answers
-    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in NON_ANSWER_OBJECTS for g in c.children)
-           for c in tok.children):
-        return True
-    if lemma in ("decline", "refuse", "reject") and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_COMPLEMENTS for c in tok.children):
-        return True
-    if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in BLOCKING_HEADS and tok.lemma_.lower() in ("threat", "danger", "risk"):
-        return True
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "face":
-        return True
-    if lemma in STANDING_NOUNS and tok.dep_ == "dobj" and head.lemma_.lower() in HAVING_VERBS:
-        return True  # "Israel has no diplomatic relations with Iran": a standing state, not an act
-    return False
-
-
-# Relations that exist rather than happen: establishing or upgrading them is an event, having
-# or keeping them is background.
-STANDING_NOUNS = {"tie", "relation", "ties", "relations"}
-HAVING_VERBS = {"have", "maintain", "keep", "enjoy"}
 
 
 def _frame(tok, analysis: Analysis):
