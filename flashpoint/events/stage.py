@@ -1,9 +1,11 @@
 """Events stage: triggers -> arguments -> type, mode, context -> status -> Event records.
 
 Order of work for one sentence:
-1. ``find_triggers`` proposes verbs and nouns from the lexicon;
+1. ``find_triggers`` proposes verbs and nouns from the lexicon; ``refine.not_an_event`` drops
+   the ones that name no event here ("declined to comment");
 2. each trigger's source and target come from the parse (``arguments``);
-3. the type is the lexicon's reading, or the classifier's choice where a word is ambiguous;
+3. the type is the lexicon's reading, corrected by the parse (``refine.TYPE_RULES``), or the
+   classifier's choice where a word is ambiguous;
 4. ``decide_status`` reads modals, negation and expectation cues;
 5. ``folding.fold_candidates`` applies PLOVER's rules for how mentions combine (threats,
    promises, requests, accusations, verbs acting on event nouns);
