@@ -506,3 +506,10 @@ def test_a_craft_is_an_actor_only_through_its_side_or_passengers(coder):
     seized, _ = events_of(coder, "Sudanese authorities captured a Mi-26 helicopter last week.")
     assert any(ty == "ASSAULT" and t == "EU" for ty, _, t, _ in carried)
     assert not any("helicopter" in t for _, _, t, _ in seized)
+
+
+def test_agreeing_to_resign_is_agree_with_no_recipient(coder):
+    coded = coder(Document(id="t", text="Bolivian President Evo Morales has agreed to resign, his office said.",
+                           published="2019-11-10"))
+    agrees = [e for e in coded.events if e.type == "AGREE"]
+    assert agrees and agrees[0].target is None

@@ -27,6 +27,7 @@ class Candidate:
     mode: Optional[str] = None
     dropped: bool = False
     frame: object = None  # the attribution frame around the trigger (model.Attribution) or None
+    alone: bool = False  # an act with no recipient by nature (a resignation), coded with none
 
     @classmethod
     def from_decision(cls, match: TriggerMatch, type_: str, sources: list[Argument], targets: list[Argument],

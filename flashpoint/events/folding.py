@@ -199,6 +199,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                 if gov.type in RECIPROCAL and len(gov.sources) > 1:
                     passed = [t for t in passed if not t.inferred]  # "X and Y agreed to ..." is mutual
                 gov.targets = gov.targets or passed
+                gov.alone = gov.alone or cand.mode == "resign"  # "agreed to resign" needs no recipient
                 cand.dropped = True
                 continue
         announced = (cand.future or cand.intent_verb is not None) and cand.status != "negated"

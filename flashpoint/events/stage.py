@@ -75,7 +75,7 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
                     and cand.match.token.head.lemma_.lower() not in THIRD_PARTY \
                     and not _backs_a_third_thing(cand):  # "hosted talks"
                 targets = cand.sources
-            if not targets and (cand.type, cand.mode) in TARGETLESS and _acts_alone(cand):
+            if not targets and ((cand.type, cand.mode) in TARGETLESS or cand.alone) and _acts_alone(cand):
                 targets = [None]  # "Shevardnadze resigned", "Iran mobilized its reserves"
             pairs = [(s, t) for s in cand.sources for t in targets if (t is None or not same_actor(s, t))
                      and (cand.type, who(s), who(t) if t is not None else None) not in seen_pairs]
