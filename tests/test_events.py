@@ -513,3 +513,8 @@ def test_agreeing_to_resign_is_agree_with_no_recipient(coder):
                            published="2019-11-10"))
     agrees = [e for e in coded.events if e.type == "AGREE"]
     assert agrees and agrees[0].target is None
+
+
+def test_counted_days_of_an_act_keep_its_actor(coder):
+    evs, _ = events_of(coder, "Greek and Cypriot warships launched ten days of joint exercises on Monday.")
+    assert any(ty == "COOPERATE" and s == "Greek" and t == "Cypriot" for ty, s, t, _ in evs)

@@ -532,8 +532,8 @@ def _governing_subject(noun, analysis: Analysis) -> list[Argument]:
     """Source of a nominal trigger from the verb it hangs under: "X launched an attack"."""
     tok, hops = noun, 0
     while hops < 5 and tok.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "npadvmod", "oprd"):
-        if tok.lemma_.lower() in ADJUNCT_NOUNS:
-            return []
+        if tok.lemma_.lower() in ADJUNCT_NOUNS and not any(c.dep_ == "nummod" for c in tok.children):
+            return []  # "on the day of the attack"; but "launched 10 days of war games" counts them
         if tok.dep_ == "prep" and tok.lower_ not in COMPLEMENT_PREPS:
             return []  # "mobilized for a war", "closed borders because of fighting": adjuncts
         tok = tok.head
