@@ -518,3 +518,9 @@ def test_agreeing_to_resign_is_agree_with_no_recipient(coder):
 def test_counted_days_of_an_act_keep_its_actor(coder):
     evs, _ = events_of(coder, "Greek and Cypriot warships launched ten days of joint exercises on Monday.")
     assert any(ty == "COOPERATE" and s == "Greek" and t == "Cypriot" for ty, s, t, _ in evs)
+
+
+def test_what_a_mobilization_is_for_is_not_an_event(coder):
+    evs, _ = events_of(coder, "Armenia mobilized its reservists for a possible war against Azerbaijan on Friday.")
+    assert ("MOBILIZE", "Armenia", "Azerbaijan", "occurred") in evs
+    assert not any(ty == "ASSAULT" for ty, *_ in evs)

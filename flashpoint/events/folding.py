@@ -129,6 +129,27 @@ def _fold_purposes(cands: list[Candidate]) -> None:
         cand.dropped = True
 
 
+def _fold_aims(cands: list[Candidate]) -> None:
+    """"Britain mobilized reservists for a possible war against Iraq": the war is what the
+    mobilization is for, not an event of its own; its recipient is the mobilization's."""
+    by_token = {c.match.token.i: c for c in cands}
+    for cand in cands:
+        tok = cand.match.token
+        if cand.match.pos != "noun" or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+            continue
+        holder = tok.head.head
+        outer = by_token.get(holder.i) or (by_token.get(holder.head.i) if holder.dep_ == "dobj" else None)
+        if outer is None or outer is cand or outer.type not in AIMING_TYPES:
+            continue
+        if outer.sources and cand.sources and not others(cand.sources, outer.sources):
+            outer.targets = outer.targets or cand.targets
+            cand.dropped = True
+
+
+# Acts done for a later aim ("mobilized for war", "deployed troops for an offensive").
+AIMING_TYPES = {"MOBILIZE", "THREATEN"}
+
+
 def _fold_results(cands: list[Candidate]) -> None:
     """"Rebels shelled Juba, killing about 20 people": the participle tells the toll of the same
     attack, so it is no event of its own unless it names a recipient of its own."""
@@ -150,6 +171,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     _fold_operated(cands)
     _fold_purposes(cands)
     _fold_results(cands)
+    _fold_aims(cands)
     for cand in cands:
         if cand.type in REFUSABLE and cand.status == "negated":
             cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
