@@ -142,7 +142,8 @@ def _fold_aims(cands: list[Candidate]) -> None:
         if outer is None or outer is cand or outer.type not in AIMING_TYPES:
             continue
         if outer.sources and cand.sources and not others(cand.sources, outer.sources):
-            outer.targets = outer.targets or cand.targets
+            if not others(outer.targets, outer.sources) or is_generic(outer.targets):
+                outer.targets = cand.targets or outer.targets  # "mobilized its reservists for a war on X"
             cand.dropped = True
 
 
