@@ -524,3 +524,11 @@ def test_what_a_mobilization_is_for_is_not_an_event(coder):
     evs, _ = events_of(coder, "Armenia mobilized its reservists for a possible war against Azerbaijan on Friday.")
     assert ("MOBILIZE", "Armenia", "Azerbaijan", "occurred") in evs
     assert not any(ty == "ASSAULT" for ty, *_ in evs)
+
+
+def test_long_standing_background_is_not_an_occurred_event(coder):
+    long_ago, _ = events_of(coder, "Iran has long supported Hezbollah.")
+    years, _ = events_of(coder, "Saudi Arabia has funded Sunni militias in Syria for years.")
+    news, _ = events_of(coder, "Israel struck Iran for the first time in years.")
+    assert long_ago == [] and years == []
+    assert ("ASSAULT", "Israel", "Iran", "occurred") in news

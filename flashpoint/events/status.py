@@ -58,6 +58,7 @@ class CueSets:
     intent_clausal_only: frozenset[str]
     requesting: frozenset[str]
     refusing: frozenset[str]
+    habitual_spans: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def cue_sets() -> CueSets:
         intent_clausal_only=frozenset(cues.get("intent_clausal_only", [])),
         requesting=frozenset(cues.get("requesting", [])),
         refusing=frozenset(cues.get("refusing", [])),
+        habitual_spans=frozenset(cues.get("habitual_spans", [])),
     )
 
 
@@ -84,6 +86,7 @@ def decide_status(trigger) -> StatusDecision:
     anticipated, hypothetical, threatened, negators = c.anticipated, c.hypothetical, c.threatened, c.negators
     modals, double_neg, habitual, conditional = c.modals, c.double_neg, c.habitual, c.conditional
     intent, requesting, clausal_intent, refusing = c.intent, c.requesting, c.intent_clausal_only, c.refusing
+    habitual_spans = c.habitual_spans
 
     found: dict[str, object] = {}
     decision = StatusDecision("occurred")
@@ -127,6 +130,9 @@ def decide_status(trigger) -> StatusDecision:
                 found.setdefault("hypothetical", child)
             elif child.dep_ == "advmod" and cl in habitual:
                 decision.habitual = True
+            elif depth == 0 and child.dep_ == "prep" and c == "for" and any(
+                    g.lower_ in habitual_spans for g in child.children):
+                decision.habitual = True  # "have fought a shadow war for years": background
             elif child.dep_ == "det" and cl == "no" and tok.pos_ == "NOUN" and depth == 0:
                 found.setdefault("negated", child)  # "no talks were held"
             elif child.dep_ == "det" and cl == "any" and tok.pos_ == "NOUN" and (depth <= 1 or path[depth - 1].lower_ == "of"):
