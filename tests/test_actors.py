@@ -423,3 +423,8 @@ def test_role_owned_by_an_actor_phrase_is_that_actors(nlp):
     he = [m for m in ms if m.actor.text == "he"]
     assert leader and leader[0].actor.code == "SDNREB"
     assert he and he[0].actor.code == "SDNREB"
+
+
+def test_subject_it_prefers_the_earlier_subject(nlp):
+    ms = mentions_of(nlp, "Rwanda denied backing M23 and said it was protecting its own border.")
+    assert [m.actor.code for m in ms if m.actor.text in ("it", "its")] == ["RWA", "RWA"]

@@ -191,9 +191,10 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", True)
             elif low in NEUTER and not _expletive(tok):
                 # a singular institution named by its role ("the Russian defence ministry") counts too
-                # a possessive "its" is the clause subject's before a closer name: "Hamas agreed in
+                # "its" and subject "it" are the clause subject's before a closer name: "Hamas agreed in
                 # talks with Egypt to end its fight"
-                ante = nearest(i, ("country", "seat", "org", "group", "role"), False, subject=tok.dep_ == "poss",
+                ante = nearest(i, ("country", "seat", "org", "group", "role"), False,
+                               subject=tok.dep_ in ("poss", "nsubj", "nsubjpass"),
                                accept=lambda m: m.kind != "role" or institution(m))
                 new = ante and _copy(ante, i, i + 1, doc, "pronoun", False)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in COREF_ROLES \
