@@ -532,3 +532,8 @@ def test_long_standing_background_is_not_an_occurred_event(coder):
     news, _ = events_of(coder, "Israel struck Iran for the first time in years.")
     assert long_ago == [] and years == []
     assert ("ASSAULT", "Israel", "Iran", "occurred") in news
+
+
+def test_a_conjoined_verb_does_not_lend_its_cue(coder):
+    evs, _ = events_of(coder, "Japanese officials said they expected more missile tests and urged China to restrain Pyongyang.")
+    assert any(ty == "REQUEST" and st == "occurred" for ty, _, _, st in evs)

@@ -92,8 +92,10 @@ def decide_status(trigger) -> StatusDecision:
     decision = StatusDecision("occurred")
     path = path_up(trigger)
     for depth, tok in enumerate(path):
-        lemma = tok.lemma_.lower()
-        is_frame = depth > 0 and lemma in PASS_THROUGH
+        # a conjoined verb is a sibling, not a governor: "expected more balloons and urged
+        # residents ..." does not make the urging expected. Its modals still reach both.
+        lemma = "" if depth > 0 and path[depth - 1].dep_ == "conj" else tok.lemma_.lower()
+        is_frame = depth > 0 and tok.lemma_.lower() in PASS_THROUGH
         if depth > 0 and lemma in threatened and tok.pos_ == "VERB":
             decision.threat_verb = decision.threat_verb or tok
             found.setdefault("threatened", tok)
