@@ -537,3 +537,13 @@ def test_long_standing_background_is_not_an_occurred_event(coder):
 def test_a_conjoined_verb_does_not_lend_its_cue(coder):
     evs, _ = events_of(coder, "Japanese officials said they expected more missile tests and urged China to restrain Pyongyang.")
     assert any(ty == "REQUEST" and st == "occurred" for ty, _, _, st in evs)
+
+
+def test_a_named_treaty_is_not_an_actor(coder):
+    evs, _ = events_of(coder, "Chile and Peru agreed to ratify the Lima Fisheries Treaty.")
+    assert evs and all("Treaty" not in t for _, _, t, _ in evs)
+
+
+def test_a_resignation_mentioned_in_passing_is_not_news(coder):
+    passing, _ = events_of(coder, "Macron met Draghi for the first time since his resignation.")
+    assert not any(ty == "RETREAT" for ty, *_ in passing)

@@ -58,6 +58,9 @@ INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell"
 # Hezbollah bases", "rebel camps".
 HELD_PLACE_NOUNS = {"position", "base", "camp", "outpost", "stronghold", "post", "headquarters", "garrison",
                     "checkpoint", "barracks", "hideout", "installation", "facility", "embassy", "consulate"}
+# Texts and instruments, never actors even when named like organisations.
+DOCUMENT_NOUNS = {"treaty", "agreement", "accord", "convention", "protocol", "charter", "law", "act", "resolution",
+                  "declaration", "memorandum", "pact", "plan", "bill", "constitution", "deal"}
 # Craft that are actors only through their side or their passengers.
 VEHICLE_NOUNS = {"helicopter", "jet", "warship", "vessel", "bulldozer", "aircraft", "plane", "ship", "boat", "drone"}
 CARRYING = {"carry", "transport", "ferry"}
@@ -120,6 +123,8 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
                     if inner is not None:
                         return inner
     mention = analysis.mention_at(tok.i)
+    if tok.lemma_.lower() in DOCUMENT_NOUNS and (mention is None or not mention.resolved):
+        return None  # "an International Peace Treaty" is named like an organisation but acts for no one
     if mention is None and tok.pos_ in ("NOUN", "PROPN"):
         # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum": a named actor
         # inside the head's own noun phrase stands for it

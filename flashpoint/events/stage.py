@@ -171,7 +171,11 @@ TARGETLESS = {("RETREAT", "resign")}
 
 
 def _acts_alone(cand: Candidate) -> bool:
-    """A named actor (not a bare "officials") resigning on its own."""
+    """A named actor (not a bare "officials") resigning on its own, said as news: a verb, or a
+    noun a verb acts on ("announced his resignation"), not "since her resignation"."""
+    tok = cand.match.token
+    if cand.match.pos == "noun" and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
     return any(s.resolved or (s.mention is not None and s.mention.kind == "person") for s in cand.sources)
 
 
