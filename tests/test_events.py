@@ -547,3 +547,13 @@ def test_a_named_treaty_is_not_an_actor(coder):
 def test_a_resignation_mentioned_in_passing_is_not_news(coder):
     passing, _ = events_of(coder, "Macron met Draghi for the first time since his resignation.")
     assert not any(ty == "RETREAT" for ty, *_ in passing)
+
+
+def test_ready_to_act_keeps_the_subject_of_the_adjective(coder):
+    evs, _ = events_of(coder, "Kenya is ready to contribute 1,000 police officers to a security mission in Haiti.")
+    assert any(ty == "AGREE" and s == "Kenya" for ty, s, _, _ in evs)
+
+
+def test_violating_an_agreement_is_no_agreement(coder):
+    evs, _ = events_of(coder, "Both Armenia and Azerbaijan are guilty of violating the ceasefire agreement.")
+    assert not any(ty == "AGREE" for ty, *_ in evs)

@@ -291,7 +291,7 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
             raised = _children(climb, ("nsubjpass",))  # "Iran is expected to attack"
             if raised:
                 return expand(raised[0], analysis)
-        if climb.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
+        if climb.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "conj":  # "is ready to contribute"
             return subject_of(climb, analysis, depth + 1)
     return []
 

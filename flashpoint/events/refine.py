@@ -173,6 +173,15 @@ def travel_return(tok) -> bool:
         c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
 
 
+# Verbs that break what their object names: "violating the ceasefire agreement" is no agreement.
+BREAKING_VERBS = {"violate", "breach", "break", "flout", "undermine", "abandon", "scrap"}
+
+
+def broken_agreement(tok) -> bool:
+    """"both sides are guilty of violating the ceasefire agreement": the agreement is not made here."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in BREAKING_VERBS
+
+
 def denies_a_claim(tok) -> bool:
     """"Rwanda denied backing M23" denies a claim (the backing is negated); it rejects nobody."""
     return tok.lemma_.lower() in DENIAL_VERBS and any(
@@ -181,7 +190,7 @@ def denies_a_claim(tok) -> bool:
 
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, in_the_face_of, standing_relation, travel_return,
-    denies_a_claim)
+    denies_a_claim, broken_agreement)
 
 
 def not_an_event(tok) -> bool:
