@@ -180,7 +180,6 @@ def _noun_target(tok):
 
 
 def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]:
-    text = doc.text
     mentions: list[ActorMention] = []
     matches = kb_matches(doc, kb)
     covered: dict[int, tuple[int, int, KBEntry]] = {}

@@ -1,7 +1,6 @@
 """`flashpoint actors list|add|import|unknown`: inspect and extend the actor knowledge base."""
 from __future__ import annotations
 
-import collections
 from pathlib import Path
 from typing import Optional
 

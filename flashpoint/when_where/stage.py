@@ -93,7 +93,6 @@ def _resolve(doc, expression: DateExpression, published) -> Optional[str]:
 
 def event_location(token, event: Event, other_triggers: set[int]) -> Optional[Location]:
     """The geocoded place of the event, or None."""
-    doc = token.doc
     blocked = [(a.start, a.end) for a in (event.source, event.target) if a is not None]
     sent = token.sent
     ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
