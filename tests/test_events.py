@@ -557,3 +557,15 @@ def test_ready_to_act_keeps_the_subject_of_the_adjective(coder):
 def test_violating_an_agreement_is_no_agreement(coder):
     evs, _ = events_of(coder, "Both Armenia and Azerbaijan are guilty of violating the ceasefire agreement.")
     assert not any(ty == "AGREE" for ty, *_ in evs)
+
+
+def test_imposing_force_is_the_force_not_a_ceasefire(coder):
+    blockade, _ = events_of(coder, "Egypt imposed a blockade on Gaza on Monday.")
+    assert ("COERCE", "Egypt", "Gaza", "occurred") in blockade
+    assert not any(ty == "RETREAT" for ty, *_ in blockade)
+
+
+def test_a_restriction_on_a_place_names_its_people(coder):
+    coded = coder(Document(id="t", text="The junta declared a state of siege in Mali on Saturday.", published="2022-01-10"))
+    sieges = [e for e in coded.events if e.type == "COERCE"]
+    assert sieges and sieges[0].target.code == "MLICVL"

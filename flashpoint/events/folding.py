@@ -47,6 +47,7 @@ ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
 
 # Uses of force an actor can halt ("halted its offensive", "suspended the military operation").
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
+HALTING = {"halt", "suspend", "end", "stop", "cease", "freeze", "pause", "call"}
 
 
 # Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
@@ -77,11 +78,16 @@ def _fold_operated(cands: list[Candidate]) -> None:
                 # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
                 outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
             elif outer.type == "SANCTION" and inner.type in FORCE and not others(inner.sources, outer.sources):
-                # halting one's own offensive is a ceasefire, not a sanction: the recipient is the
-                # one it was aimed at ("Russia halted its offensive against Ukraine")
-                outer.type, outer.mode = "RETREAT", "ceasefire"
-                outer.targets = others(inner.targets, outer.sources) or outer.targets
-                inner.dropped = True
+                if outer.match.token.lemma_.lower() in HALTING:
+                    # halting one's own offensive is a ceasefire, not a sanction: the recipient is the
+                    # one it was aimed at ("Russia halted its offensive against Ukraine")
+                    outer.type, outer.mode = "RETREAT", "ceasefire"
+                    outer.targets = others(inner.targets, outer.sources) or outer.targets
+                    inner.dropped = True
+                else:
+                    # "imposed a curfew on Hebron": the imposing only carries the act it imposes
+                    inner.targets = inner.targets or others(outer.targets, inner.sources)
+                    outer.dropped = True
                 continue
             if outer.type == "ACCUSE":
                 # "condemned the attack by X": the accused is the attacker; the attack stays an event

@@ -106,8 +106,34 @@ def lodged_protest(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
     return None
 
 
+# Restrictions laid on a whole place: its people are the recipients ("a curfew in Abidjan").
+RESTRICTIONS = {"curfew", "siege", "emergency", "martial", "lockdown"}
+
+
+def restricted_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"declared a state of siege in Haiti", "will extend the curfew in Abidjan": with no one else
+    named, the place under the restriction (its country's civilians) is the recipient."""
+    tok = match.token
+    if r.targets or match.pos != "noun" or tok.lemma_.lower() not in RESTRICTIONS:
+        return None
+    holders = [tok, tok.head] + ([tok.head.head] if tok.head.dep_ in ("prep", "dobj", "pobj") else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout", "on"):
+                continue
+            for pobj in prep.children:
+                m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
+                if m is not None and m.actor.country and m.kind in ("country", "capital", "place", "city"):
+                    actor = Actor(text=m.actor.text, start=m.actor.start, end=m.actor.end,
+                                  code=m.actor.country + "CVL", country=m.actor.country, sector="CVL",
+                                  name=m.actor.name, kb_id=m.actor.kb_id, via="place-under-restriction")
+                    return replace(r, targets=[Argument(actor=actor, token=pobj, mention=m, inferred=True)])
+    return None
+
+
 # Run in this order before the last-resort recipient search.
-TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest)
+TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
+                                    restricted_place)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
