@@ -91,6 +91,17 @@ class Argument:
         """The knowledge base (or coreference) gave this actor a code or a country."""
         return bool(self.actor.code or self.actor.country)
 
+    @property
+    def named(self) -> bool:
+        """Resolved, or a named person the knowledge base does not know (still an actor)."""
+        return self.resolved or (self.mention is not None and self.mention.kind == "person")
+
+
+def _resolved_at(tok, analysis: Analysis) -> Optional[Argument]:
+    """The resolved mention at ``tok`` as an Argument headed there, or None."""
+    m = analysis.mention_at(tok.i)
+    return Argument(actor=m.actor, token=tok, mention=m) if m is not None and m.resolved else None
+
 
 def _children(tok, deps) -> list:
     return [c for c in tok.children if c.dep_ in deps]
@@ -136,26 +147,26 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     if mention is not None and mention.kind != "unknown" or (mention is not None and mention.resolved):
         return Argument(actor=mention.actor, token=tok, mention=mention)
     lemma = tok.lemma_.lower()
-    if mention is None and (lemma in INSTRUMENT_NOUNS or lemma in HELD_PLACE_NOUNS):
-        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+    owned = lemma in INSTRUMENT_NOUNS or lemma in HELD_PLACE_NOUNS
+    if mention is None and (owned or lemma in VEHICLE_NOUNS):
+        # a weapon, a held place or a craft stands for the side that modifies it ("Israeli
+        # airstrikes", "Turkish positions", "Israeli helicopters")
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")] if owned else []
         # "US Predator attacks": the side may modify the weapon's name
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
-        for child in modifiers:
-            inner = analysis.mention_at(child.i)
-            if inner is not None and inner.resolved:
-                return Argument(actor=inner.actor, token=child, mention=inner)
+        if lemma in VEHICLE_NOUNS:
+            modifiers += [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        owner = next((a for c in modifiers if (a := _resolved_at(c, analysis)) is not None), None)
+        if owner is not None:
+            return owner
         if lemma in HELD_PLACE_NOUNS:
             holder = next((c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
                            and c.lemma_.lower() in ACTOR_NOUNS), None)
             if holder is not None:  # "rebel camps": the rebels, unnamed
                 return actor_for(holder, analysis)
     if mention is None and lemma in VEHICLE_NOUNS:
-        # a craft stands for its side ("Israeli helicopters") or for whom it carries ("a
-        # helicopter carrying EC truce monitors"); an unmarked one is an object, not an actor
-        for child in tok.children:
-            inner = analysis.mention_at(child.i) if child.dep_ in ("amod", "compound", "poss", "nmod") else None
-            if inner is not None and inner.resolved:
-                return Argument(actor=inner.actor, token=child, mention=inner)
+        # or for whom it carries ("a helicopter carrying EC truce monitors"); an unmarked craft is
+        # an object, not an actor
         for acl in tok.children:
             if acl.dep_ == "acl" and acl.lemma_.lower() in CARRYING:
                 for obj in acl.children:
@@ -183,13 +194,10 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
     out: list[Argument] = []
     for t in [tok] + list(tok.conjuncts):
         arg = actor_for(t, analysis)
-        if arg is not None and (arg.resolved or _named_person(arg)) and t.lemma_.lower() not in GENERIC_HEADS:
+        if arg is not None and arg.named and t.lemma_.lower() not in GENERIC_HEADS:
             out.append(arg)  # a named person is an actor even when the KB does not know them
             if arg.token.i != t.i:  # "U.S. and Russian negotiators": each coordinated modifier
-                for mod in arg.token.conjuncts:
-                    m = analysis.mention_at(mod.i)
-                    if m is not None and m.resolved:
-                        out.append(Argument(actor=m.actor, token=mod, mention=m))
+                out.extend(a for mod in arg.token.conjuncts if (a := _resolved_at(mod, analysis)) is not None)
             continue
         inner = _named_inside(t, analysis, actor_like=arg is not None)
         if inner:
@@ -208,10 +216,6 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
 # "the withdrawal of X from Y" is X's act, Y is only where from.
 ACTOR_PHRASE_PREPS = ("from", "of", "in", "such", "including", "like", "as")
 EVENT_NOUN_PREPS = ("of", "by")
-
-
-def _named_person(arg: Argument) -> bool:
-    return arg.mention is not None and arg.mention.kind == "person"
 
 
 def _named_inside(tok, analysis: Analysis, actor_like: bool = True) -> list[Argument]:
@@ -237,17 +241,15 @@ def _resolved_inside(tok, analysis: Analysis, preps, opening_poss: bool = False)
             for pobj in _children(child, ("pobj",)) + [g for c in child.children if c.dep_ == "prep" for g in _children(c, ("pobj",))]:
                 found.extend(expand(pobj, analysis))
         elif child.dep_ == "amod" and child.lemma_.lower() in LEADING_PARTICIPLES:
-            # "Vietnamese-led forces", "the Saudi-backed coalition": the leader stands for the phrase
-            for mod in child.children:
-                m = analysis.mention_at(mod.i) if mod.dep_ in ("npadvmod", "compound", "amod", "nmod") else None
-                if m is not None and m.resolved:
-                    found.append(Argument(actor=m.actor, token=mod, mention=m))
+            # "Vietnamese-led forces": the leader stands for the phrase
+            found.extend(a for mod in child.children if mod.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                         and (a := _resolved_at(mod, analysis)) is not None)
         elif child.dep_ in ("amod", "compound") and child.i < tok.i:
             for mod in [child] + list(child.conjuncts):
                 m = analysis.mention_at(mod.i)
                 if m is not None and m.resolved and (m.token_end - m.token_start) < 3:
                     found.append(Argument(actor=m.actor, token=mod, mention=m))
-    return [a for a in found if a.resolved or _named_person(a)]
+    return [a for a in found if a.named]
 
 
 def _dedupe(args: list[Argument]) -> list[Argument]:
@@ -469,9 +471,9 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
             for pobj in _children(child, ("pobj",)):
                 sources = sources or expand(pobj, analysis)
         elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not sources:
-            m = analysis.mention_at(child.i)
-            if m is not None and m.resolved:
-                sources = [Argument(actor=m.actor, token=child, mention=m)]
+            modifier = _resolved_at(child, analysis)
+            if modifier is not None:
+                sources = [modifier]
             elif child.lemma_.lower() in LEADING_PARTICIPLES:  # "the US-led war against Iraq"
                 sources = [a for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                            for a in expand(g, analysis) if a.resolved]

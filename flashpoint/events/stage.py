@@ -176,7 +176,7 @@ def _acts_alone(cand: Candidate) -> bool:
     tok = cand.match.token
     if cand.match.pos == "noun" and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return False
-    return any(s.resolved or (s.mention is not None and s.mention.kind == "person") for s in cand.sources)
+    return any(s.named for s in cand.sources)
 
 
 # Objects that make a shared act mutual: "X and Y signed an agreement", "restored ties".
