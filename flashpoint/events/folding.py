@@ -23,7 +23,7 @@ THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # The manual keeps a future CONCEDE as it is, and codes an announced retreat ("announced it would
 # withdraw troops") as CONCEDE: a verbal concession.
 AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-CONCEDE_FOLDABLE = {"RETREAT"}
+ANNOUNCED_AS = {**{t: "AGREE" for t in AGREE_FOLDABLE}, "RETREAT": "CONCEDE"}
 COOPERATIVE = AGREE_FOLDABLE | {"AGREE", "CONCEDE", "RETREAT"}
 
 
@@ -40,8 +40,6 @@ RESPONSIVE = {"retaliate", "retaliation", "respond", "response", "punish", "puni
 OPERATING_TYPES = {"AGREE", "CONCEDE", "REJECT", "RETREAT", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST"}
 
 
-
-
 ACCEPTING = {"accept", "meet", "grant", "heed", "satisfy"}
 
 
@@ -54,8 +52,7 @@ HALTING = {"halt", "suspend", "end", "stop", "cease", "freeze", "pause", "call"}
 REFUSABLE = {"AGREE", "CONCEDE"}
 
 
-def _fold_operated(cands: list[Candidate]) -> None:
-    by_token = {c.match.token.i: c for c in cands}
+def _fold_operated(cands: list[Candidate], by_token: dict[int, Candidate]) -> None:
     for outer in cands:
         if outer.type == "CONSULT" and outer.match.token.lemma_.lower() in ACCEPTING:
             outer_is_operating = True  # "meet their demands" is not a meeting
@@ -135,10 +132,9 @@ def _fold_purposes(cands: list[Candidate]) -> None:
         cand.dropped = True
 
 
-def _fold_aims(cands: list[Candidate]) -> None:
+def _fold_aims(cands: list[Candidate], by_token: dict[int, Candidate]) -> None:
     """"Britain mobilized reservists for a possible war against Iraq": the war is what the
     mobilization is for, not an event of its own; its recipient is the mobilization's."""
-    by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
         tok = cand.match.token
         if cand.match.pos != "noun" or tok.dep_ != "pobj" or tok.head.lower_ != "for":
@@ -157,10 +153,9 @@ def _fold_aims(cands: list[Candidate]) -> None:
 AIMING_TYPES = {"MOBILIZE", "THREATEN"}
 
 
-def _fold_results(cands: list[Candidate]) -> None:
+def _fold_results(cands: list[Candidate], by_token: dict[int, Candidate]) -> None:
     """"Rebels shelled Juba, killing about 20 people": the participle tells the toll of the same
     attack, so it is no event of its own unless it names a recipient of its own."""
-    by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
         tok = cand.match.token
         if cand.match.pos != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj"):
@@ -175,14 +170,14 @@ def _fold_results(cands: list[Candidate]) -> None:
 def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
     candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
-    _fold_operated(cands)
+    by_token = {c.match.token.i: c for c in cands}  # trigger token index -> its candidate
+    _fold_operated(cands, by_token)
     _fold_purposes(cands)
-    _fold_results(cands)
-    _fold_aims(cands)
+    _fold_results(cands, by_token)
+    _fold_aims(cands, by_token)
     for cand in cands:
         if cand.type in REFUSABLE and cand.status == "negated":
             cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
-    by_token = {c.match.token.i: c for c in cands}
     for cand in cands:
         if cand.dropped:
             continue  # already folded into another event: it changes nothing more
@@ -232,8 +227,8 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                 cand.dropped = True
                 continue
         announced = (cand.future or cand.intent_verb is not None) and cand.status != "negated"
-        if cand.type in (AGREE_FOLDABLE | CONCEDE_FOLDABLE) and announced:
-            cand.type, cand.mode = ("AGREE" if cand.type in AGREE_FOLDABLE else "CONCEDE"), None
+        if cand.type in ANNOUNCED_AS and announced:
+            cand.type, cand.mode = ANNOUNCED_AS[cand.type], None
             if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):
                 cand.status = "occurred"
             continue

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from ..analysis_state import Analysis
-from ..model import Actor
 from .arguments import HELD_PLACE_NOUNS, Argument, _prep_targets, actor_for, passive
 from .triggers import TriggerMatch
 
@@ -124,10 +123,7 @@ def restricted_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Opt
             for pobj in prep.children:
                 m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
                 if m is not None and m.actor.country and m.kind in ("country", "capital", "place", "city"):
-                    actor = Actor(text=m.actor.text, start=m.actor.start, end=m.actor.end,
-                                  code=m.actor.country + "CVL", country=m.actor.country, sector="CVL",
-                                  name=m.actor.name, kb_id=m.actor.kb_id, via="place-under-restriction")
-                    return replace(r, targets=[Argument(actor=actor, token=pobj, mention=m, inferred=True)])
+                    return replace(r, targets=[_place_actor(pobj, m, "CVL", "place-under-restriction")])
     return None
 
 
@@ -242,9 +238,11 @@ def implied_source(match: TriggerMatch, analysis: Analysis) -> list[Argument]:
         for pobj in prep.children:
             m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
             if m is not None and m.kind == "country" and m.actor.country:
-                sector = STATE_ACTS[verb.lemma_.lower()]
-                actor = Actor(text=m.actor.text, start=m.actor.start, end=m.actor.end,
-                              code=m.actor.country + sector, country=m.actor.country, sector=sector,
-                              name=m.actor.name, kb_id=m.actor.kb_id, via="place-of-state-act")
-                return [Argument(actor=actor, token=pobj, mention=m, inferred=True)]
+                return [_place_actor(pobj, m, STATE_ACTS[verb.lemma_.lower()], "place-of-state-act")]
     return []
+
+
+def _place_actor(tok, m, sector: str, via: str) -> Argument:
+    """An actor read off a place the text names: its country with ``sector``, marked inferred."""
+    actor = replace(m.actor, code=m.actor.country + sector, sector=sector, via=via)
+    return Argument(actor=actor, token=tok, mention=m, inferred=True)

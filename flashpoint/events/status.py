@@ -103,8 +103,7 @@ def decide_status(trigger) -> StatusDecision:
             found.setdefault("negated", tok)  # "denied backing M23", "failed to reach"
         if depth > 0 and lemma in requesting and tok.pos_ in ("VERB", "NOUN") and decision.request_verb is None:
             decision.request_verb = tok
-        if 0 < depth <= 2 and lemma in refusing and tok.pos_ == "VERB" and not is_frame \
-                and path[depth - 1].dep_ != "conj":  # "refused X and urged Y": Y is not refused
+        if 0 < depth <= 2 and lemma in refusing and tok.pos_ == "VERB" and not is_frame:
             decision.refusal_verb = decision.refusal_verb or tok
             found.setdefault("negated", tok)  # refused, so not done
         if depth > 0 and lemma in intent and not is_frame and (
