@@ -69,7 +69,6 @@ def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config(),
         parsed: Optional[dict] = None) -> TypeClassifier:
     """Train on ``items``; ``parsed`` (from ``parse_table``) adds a parse-feature copy of each."""
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     lex = lexicon if cfg.use_lexicon else {}
     items = [it for it in items if cfg.use_ngec or it.origin != "ngec"]
@@ -98,14 +97,23 @@ def fit(items: Sequence[data.Item], lexicon: dict, cfg: Config = Config(),
     X = csr_matrix((vals, (rows, cols)), shape=(len(items), len(vocab)), dtype=np.float64)
     y = np.array([it.label for it in items])
     w = np.array([cfg.origin_weight[it.origin] * vw for it, vw in zip(items, items_w)], dtype=np.float64)
-    if cfg.balanced:
+    model, classes = fit_weighted_lr(X, y, w, C=cfg.C, seed=cfg.seed, balanced=cfg.balanced, max_iter=2000)
+    return TypeClassifier.from_arrays(vocab, model.coef_, model.intercept_, classes, lex)
+
+
+def fit_weighted_lr(X, y: np.ndarray, w: np.ndarray, C: float, seed: int, balanced: bool, max_iter: int):
+    """Multinomial LR over all 16 PLOVER types with per-item weights (classes evened out when
+    ``balanced``); stops with a message when the data lack a type. Returns (model, class names)."""
+    from sklearn.linear_model import LogisticRegression
+
+    if balanced:
         w = class_balanced(y, w)
-    model = LogisticRegression(C=cfg.C, max_iter=2000, tol=1e-4, random_state=cfg.seed)
+    model = LogisticRegression(C=C, max_iter=max_iter, tol=1e-4, random_state=seed)
     model.fit(X, y, sample_weight=w)
     classes = [str(c) for c in model.classes_]
     if set(classes) != set(PLOVER_TYPES):
         raise SystemExit(f"training data lacks types {sorted(set(PLOVER_TYPES) - set(classes))}")
-    return TypeClassifier.from_arrays(vocab, model.coef_, model.intercept_, classes, lex)
+    return model, classes
 
 
 def class_balanced(y: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -23,7 +23,7 @@ from flashpoint.events.encoder import DIM
 from flashpoint.model import PLOVER_TYPES
 from training import data
 from training.encoder_features import vectors
-from training.train_classifier import class_balanced
+from training.train_classifier import fit_weighted_lr
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,6 @@ def standardizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit_head(items: Sequence[data.Item], X: np.ndarray, cfg: HeadConfig = HeadConfig()) -> EncoderHead:
-    from sklearn.linear_model import LogisticRegression
-
     mean, scale = standardizer(X)
     head0 = EncoderHead(mean, scale, np.zeros((16, X.shape[1])), np.zeros(16), PLOVER_TYPES, cfg.lr_weight)
     Z = head0.standardize(X)
@@ -66,13 +64,7 @@ def fit_head(items: Sequence[data.Item], X: np.ndarray, cfg: HeadConfig = HeadCo
     w = np.array([cfg.origin_weight[it.origin] for it in items], dtype=np.float64)
     keep = w > 0
     Z, y, w = Z[keep], y[keep], w[keep]
-    if cfg.balanced:
-        w = class_balanced(y, w)
-    model = LogisticRegression(C=cfg.C, max_iter=3000, tol=1e-4, random_state=cfg.seed)
-    model.fit(Z, y, sample_weight=w)
-    classes = [str(c) for c in model.classes_]
-    if set(classes) != set(PLOVER_TYPES):
-        raise SystemExit(f"training data lacks types {sorted(set(PLOVER_TYPES) - set(classes))}")
+    model, classes = fit_weighted_lr(Z, y, w, C=cfg.C, seed=cfg.seed, balanced=cfg.balanced, max_iter=3000)
     return EncoderHead(mean, scale, model.coef_, model.intercept_, classes, cfg.lr_weight)
 
 
