@@ -107,7 +107,8 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
     taken = set()
     for m in mentions:
         taken.update(range(m.token_start, m.token_end))
-    by_start = {m.token_start: m for m in sorted(mentions, key=lambda m: m.token_end - m.token_start)}  # the longest phrase at a start
+    # the longest phrase at a start ("the rebels' military leader" over "the rebels")
+    by_start = {m.token_start: m for m in sorted(mentions, key=lambda m: m.token_end - m.token_start)}
     by_token: dict[int, ActorMention] = {}
     for m in sorted(mentions, key=lambda m: -(m.token_end - m.token_start)):
         for j in range(m.token_start, m.token_end):

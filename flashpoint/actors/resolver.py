@@ -13,6 +13,7 @@ Coreference is a separate step (coref.py).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Optional
 
 from ..analysis_state import ActorMention
@@ -274,8 +275,7 @@ def _of_country(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         nxt = m.token_end
         place = countries.get(nxt + 1) if m.kind == "person" and nxt < len(doc) and doc[nxt].lower_ == "of" else None
         if place is not None and m.actor.country and place.actor.country != m.actor.country:
-            actor = _with_country_sector(m.actor, place.actor.country, m.actor.sector, via="role")
-            m = ActorMention(actor, m.token_start, m.token_end, kind=m.kind, plural=m.plural)
+            m = replace(m, actor=_with_country_sector(m.actor, place.actor.country, m.actor.sector, via="role"))
         out.append(m)
     return out
 
