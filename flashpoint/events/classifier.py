@@ -247,11 +247,7 @@ class TypeClassifier:
         if rows:
             contrib = self._w.coef[:, cols].T * np.asarray(vals, dtype=np.float32)[:, None]
             np.add.at(scores, np.asarray(rows), contrib)
-        scores = scores[:, self._order]
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
-        return scores.astype(np.float64)
+        return _softmax(scores[:, self._order]).astype(np.float64)
 
 
 def _span(value) -> Span:
@@ -357,10 +353,7 @@ class EncoderHead:
     def proba_vectors(self, X: np.ndarray) -> np.ndarray:
         """(n, 16) probabilities in PLOVER_TYPES order for (n, PAIR_DIM) pair vectors."""
         z = self.standardize(X)
-        scores = (z @ self.coef.T + self.intercept)[:, self._order].astype(np.float64)
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        return scores / scores.sum(axis=1, keepdims=True)
+        return _softmax((z @ self.coef.T + self.intercept)[:, self._order].astype(np.float64))
 
     def proba_matrix(self, items: Iterable[Sequence]) -> np.ndarray:
         """(n, 16) probabilities for ``(text, source, target)`` items (runs the encoder)."""
@@ -429,7 +422,12 @@ class CombinedTypeClassifier:
 
 def mix(p_lr: np.ndarray, p_enc: np.ndarray, lr_weight: float) -> np.ndarray:
     """Geometric mixture of two probability rows (or matrices), renormalised."""
-    logp = lr_weight * np.log(np.maximum(p_lr, 1e-12)) + (1.0 - lr_weight) * np.log(np.maximum(p_enc, 1e-12))
-    logp = logp - logp.max(axis=-1, keepdims=True)
-    p = np.exp(logp)
-    return p / p.sum(axis=-1, keepdims=True)
+    return _softmax(lr_weight * np.log(np.maximum(p_lr, 1e-12)) + (1.0 - lr_weight) * np.log(np.maximum(p_enc, 1e-12)))
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    """Scores to probabilities along the last axis, in place and in the array's own dtype."""
+    scores -= scores.max(axis=-1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=-1, keepdims=True)
+    return scores
