@@ -51,3 +51,18 @@ class Analysis:
                 if best is None or (m.token_end - m.token_start) < (best.token_end - best.token_start):
                     best = m
         return best
+
+    def phrase_at(self, token_i: int) -> Optional[ActorMention]:
+        """``mention_at``, widened to the longest mention around it that names the same actor:
+        "U.N. mediator Diego Cordovez" rather than "Diego Cordovez", so an event's evidence span
+        holds the title that says who the person acts for."""
+        inner = self.mention_at(token_i)
+        if inner is None or inner.actor.code is None:
+            return inner
+        best = inner
+        for m in self.mentions:
+            if (m.token_start <= inner.token_start and inner.token_end <= m.token_end
+                    and m.actor.code == inner.actor.code and m.kind == inner.kind
+                    and (m.token_end - m.token_start) > (best.token_end - best.token_start)):
+                best = m
+        return best

@@ -428,3 +428,11 @@ def test_role_owned_by_an_actor_phrase_is_that_actors(nlp):
 def test_subject_it_prefers_the_earlier_subject(nlp):
     ms = mentions_of(nlp, "Rwanda denied backing M23 and said it was protecting its own border.")
     assert [m.actor.code for m in ms if m.actor.text in ("it", "its")] == ["RWA", "RWA"]
+
+
+def test_religious_and_civic_role_words_carry_their_sector(nlp):
+    ms = mentions_of(nlp, "A Norwegian missionary was detained, and Somali elders met Kenyan politicians.")
+    codes = {m.actor.text: m.actor.code for m in ms}
+    assert codes.get("A Norwegian missionary") == "NORREL"
+    assert codes.get("Somali elders") == "SOMCVL"
+    assert codes.get("Kenyan politicians") == "KENELI"

@@ -569,3 +569,9 @@ def test_a_restriction_on_a_place_names_its_people(coder):
     coded = coder(Document(id="t", text="The junta declared a state of siege in Mali on Saturday.", published="2022-01-10"))
     sieges = [e for e in coded.events if e.type == "COERCE"]
     assert sieges and sieges[0].target.code == "MLICVL"
+
+
+def test_event_span_keeps_the_title_of_a_named_person(coder):
+    # the evidence span is the whole phrase that names the actor, title included
+    evs, _ = events_of(coder, "Iraqi officials met U.N. envoy Kofi Annan in Baghdad on Monday.")
+    assert ("CONSULT", "Iraqi officials", "U.N. envoy Kofi Annan", "occurred") in evs, evs

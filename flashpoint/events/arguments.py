@@ -133,7 +133,7 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
                     inner = actor_for(pobj, analysis) if pobj.dep_ == "pobj" else None
                     if inner is not None:
                         return inner
-    mention = analysis.mention_at(tok.i)
+    mention = analysis.phrase_at(tok.i)
     if tok.lemma_.lower() in DOCUMENT_NOUNS and (mention is None or not mention.resolved):
         return None  # "an International Peace Treaty" is named like an organisation but acts for no one
     if mention is None and tok.pos_ in ("NOUN", "PROPN"):
