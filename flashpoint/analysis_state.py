@@ -53,16 +53,16 @@ class Analysis:
         return best
 
     def phrase_at(self, token_i: int) -> Optional[ActorMention]:
-        """``mention_at``, widened to the longest mention around it that names the same actor:
+        """``mention_at``, widened to the longest mention of the same kind that ends where it ends:
         "U.N. mediator Diego Cordovez" rather than "Diego Cordovez", so an event's evidence span
-        holds the title that says who the person acts for."""
+        holds the title, and its code is the one the title gives."""
         inner = self.mention_at(token_i)
-        if inner is None or inner.actor.code is None:
+        if inner is None or not inner.resolved:
             return inner
         best = inner
         for m in self.mentions:
-            if (m.token_start <= inner.token_start and inner.token_end <= m.token_end
-                    and m.actor.code == inner.actor.code and m.kind == inner.kind
+            if (m.token_start <= inner.token_start and inner.token_end == m.token_end
+                    and m.kind == inner.kind and m.resolved
                     and (m.token_end - m.token_start) > (best.token_end - best.token_start)):
                 best = m
         return best
