@@ -575,3 +575,24 @@ def test_event_span_keeps_the_title_of_a_named_person(coder):
     # the evidence span is the whole phrase that names the actor, title included
     evs, _ = events_of(coder, "Iraqi officials met U.N. envoy Kofi Annan in Baghdad on Monday.")
     assert ("CONSULT", "Iraqi officials", "U.N. envoy Kofi Annan", "occurred") in evs, evs
+
+
+def test_lifting_a_restriction_is_a_concession_to_those_it_bore_on(coder):
+    evs, _ = events_of(coder, "Fiji has lifted a ban on missionary groups.")
+    assert ("CONCEDE", "Fiji", "missionary groups", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Egypt lifted the curfew in Alexandria on Monday.")
+    assert [t for t, *_ in evs] == ["CONCEDE"], evs  # the curfew is not imposed again
+
+
+def test_lifting_verbs_need_a_restriction(coder):
+    evs, _ = events_of(coder, "The Kenyan minister cancelled the concert in Nairobi.")
+    assert evs == []
+
+
+def test_closing_a_border_restricts_and_closing_an_embassy_sanctions(coder):
+    evs, _ = events_of(coder, "Russia closed its borders with Georgia and Azerbaijan on Friday.")
+    assert ("COERCE", "Russia", "Georgia", "occurred") in evs and ("COERCE", "Russia", "Azerbaijan", "occurred") in evs
+    evs, _ = events_of(coder, "Canada closed its embassy in Tehran.")
+    assert ("SANCTION", "Canada", "Tehran", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Turkey closed the meeting with Greece early.")
+    assert not any(t in ("COERCE", "SANCTION") for t, *_ in evs), evs

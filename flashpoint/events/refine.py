@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from ..analysis_state import Analysis
-from .arguments import HELD_PLACE_NOUNS, Argument, _prep_targets, actor_for, passive
+from .arguments import HELD_PLACE_NOUNS, Argument, _prep_targets, _resolved_at, actor_for, passive
 from .triggers import TriggerMatch
 
 
@@ -127,9 +127,89 @@ def restricted_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Opt
     return None
 
 
+# Restrictions that lifting concedes (PLOVER manual, CONCEDE: "easing of administrative or legal
+# restrictions", "removing curfews"), and the verbs that lift them.
+LIFTED_NOUNS = RESTRICTIONS | {"restriction", "ban", "embargo", "blockade", "sanction", "law", "rule", "control"}
+LIFTING_VERBS = {"lift", "ease", "relax", "end", "cancel", "revoke", "rescind", "repeal", "remove", "suspend", "halt"}
+
+
+def _restriction_objects(tok) -> list:
+    """The restriction nouns a verb acts on: "lifted the curfew", "lifted a state of emergency"."""
+    out = []
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        if obj.lemma_.lower() != "state" or len(heads) > 1:
+            out.extend(h for h in heads if h.lemma_.lower() in LIFTED_NOUNS
+                       and (h.lemma_.lower() not in ("law", "rule", "control") or h is not obj or _is_martial(h)))
+    return out
+
+
+def _is_martial(tok) -> bool:
+    return tok.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in tok.children)
+
+
+def lifted_restriction(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"lifted the state of emergency in Darfur", "cancelled restrictions on the press", "ended the
+    blockade of Gaza": a concession to those the restriction bore on ("on"/"of"/"against" X on the
+    restriction, else the people of the place it held, else the recipient already read)."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() not in LIFTING_VERBS:
+        return None
+    objects = _restriction_objects(tok)
+    if not objects:
+        return None
+    targets = []
+    for obj in objects:
+        targets = _prep_targets(obj, frozenset({"on", "against", "of", "for"}), analysis)
+        if targets:
+            break
+    if not targets:
+        for holder in [tok] + objects:
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "on")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    m = analysis.mention_at(pobj.i)
+                    if m is not None and m.actor.country and m.kind in ("country", "capital", "place", "city"):
+                        targets = [_place_actor(pobj, m, "CVL", "place-under-restriction")]
+    return replace(r, type="CONCEDE", targets=targets or [t for t in r.targets if t.token not in objects])
+
+
+# Closing what lets people or goods pass is PLOVER COERCE restrict; closing a mission is SANCTION.
+CLOSED_PASSAGES = {"border", "frontier", "crossing", "airspace", "port", "checkpoint", "road", "highway", "pass",
+                   "waters", "strait", "corridor"}
+CLOSED_MISSIONS = {"embassy", "consulate", "mission", "office", "bureau"}
+CLOSING_VERBS = {"close", "seal", "shut"}
+
+
+def _closed_objects(tok) -> list:
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+            and c.lemma_.lower() in CLOSED_PASSAGES | CLOSED_MISSIONS]
+
+
+def closed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Russia closed its borders with Iran and Turkey" restricts passage to and from Iran and
+    Turkey (COERCE); "Ottawa closed its embassy in Tehran" reduces relations (SANCTION)."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() not in CLOSING_VERBS:
+        return None
+    objects = _closed_objects(tok)
+    if not objects:
+        return None
+    mission = objects[0].lemma_.lower() in CLOSED_MISSIONS
+    targets = []
+    for holder in objects + [tok]:
+        targets = _prep_targets(holder, frozenset({"with", "to"}), analysis)
+        if mission and not targets:  # "its embassy in Tehran": the host state
+            targets = [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "in"
+                       for g in p.children if g.dep_ == "pobj" and (a := _resolved_at(g, analysis)) is not None]
+        if targets:
+            break
+    kept = [t for t in r.targets if t.token not in objects]
+    return replace(r, type="SANCTION" if mission else "COERCE", targets=targets or kept)
+
+
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
-                                    restricted_place)
+                                    restricted_place, lifted_restriction, closed_passage)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
@@ -204,6 +284,28 @@ def broken_agreement(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in BREAKING_VERBS
 
 
+def lifted_not_imposed(tok) -> bool:
+    """"lifted the curfew": the curfew is what is conceded (the verb's event), not imposed here."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in LIFTED_NOUNS and (
+        tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIFTING_VERBS
+        or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass")
+        and tok.head.head.head.lemma_.lower() in LIFTING_VERBS)
+
+
+def needs_a_closed_passage(tok) -> bool:
+    """"close", "seal", "shut" are events only when what closes is a passage or a mission."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in CLOSING_VERBS and not _closed_objects(tok)
+
+
+def needs_a_lifted_restriction(tok) -> bool:
+    """"cancelled the restrictions" concedes; "cancelled the concert" is not an event here."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ONLY_LIFTING and not _restriction_objects(tok)
+
+
+# Verbs in the lexicon only for what they lift: with another object they name no event.
+ONLY_LIFTING = {"cancel", "revoke", "rescind", "repeal", "relax", "remove"}
+
+
 def denies_a_claim(tok) -> bool:
     """"Rwanda denied backing M23" denies a claim (the backing is negated); it rejects nobody."""
     return tok.lemma_.lower() in DENIAL_VERBS and any(
@@ -212,7 +314,7 @@ def denies_a_claim(tok) -> bool:
 
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, in_the_face_of, standing_relation, travel_return,
-    denies_a_claim, broken_agreement)
+    denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction)
 
 
 def not_an_event(tok) -> bool:
