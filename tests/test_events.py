@@ -596,3 +596,8 @@ def test_closing_a_border_restricts_and_closing_an_embassy_sanctions(coder):
     assert ("SANCTION", "Canada", "Tehran", "occurred") in evs, evs
     evs, _ = events_of(coder, "Turkey closed the meeting with Greece early.")
     assert not any(t in ("COERCE", "SANCTION") for t, *_ in evs), evs
+
+
+def test_a_place_housing_people_stands_for_them(coder):
+    evs, _ = events_of(coder, "A camp for Sudanese refugees was attacked by Chadian militiamen.")
+    assert ("ASSAULT", "Chadian militiamen", "Sudanese refugees", "occurred") in evs, evs

@@ -64,6 +64,8 @@ DOCUMENT_NOUNS = {"treaty", "agreement", "accord", "convention", "protocol", "ch
 # Craft that are actors only through their side or their passengers.
 VEHICLE_NOUNS = {"helicopter", "jet", "warship", "vessel", "bulldozer", "aircraft", "plane", "ship", "boat", "drone"}
 CARRYING = {"carry", "transport", "ferry"}
+# Places that house people, which stand for them as a target: "a camp for Congolese refugees".
+HOUSING_NOUNS = {"camp", "shelter", "settlement", "hostel", "school", "hospital", "clinic", "orphanage", "home"}
 # Actor nouns that name a condition when followed by "of": "state of emergency".
 CONDITION_HEADS = {"state"}
 # Heads that count or collect the actors named in their "of" phrase: "thousands of students".
@@ -147,7 +149,7 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     if mention is not None and mention.kind != "unknown" or (mention is not None and mention.resolved):
         return Argument(actor=mention.actor, token=tok, mention=mention)
     lemma = tok.lemma_.lower()
-    owned = lemma in INSTRUMENT_NOUNS or lemma in HELD_PLACE_NOUNS
+    owned = lemma in INSTRUMENT_NOUNS or lemma in HELD_PLACE_NOUNS or lemma in HOUSING_NOUNS
     if mention is None and (owned or lemma in VEHICLE_NOUNS):
         # a weapon, a held place or a craft stands for the side that modifies it ("Israeli
         # airstrikes", "Turkish positions", "Israeli helicopters")
@@ -159,6 +161,11 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
         owner = next((a for c in modifiers if (a := _resolved_at(c, analysis)) is not None), None)
         if owner is not None:
             return owner
+        if lemma in HOUSING_NOUNS:  # "a camp for Congolese refugees": the people it houses
+            housed = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                           for g in p.children if g.dep_ == "pobj" and (a := actor_for(g, analysis)) is not None), None)
+            if housed is not None:
+                return housed
         if lemma in HELD_PLACE_NOUNS:
             holder = next((c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
                            and c.lemma_.lower() in ACTOR_NOUNS), None)
