@@ -601,3 +601,12 @@ def test_closing_a_border_restricts_and_closing_an_embassy_sanctions(coder):
 def test_a_place_housing_people_stands_for_them(coder):
     evs, _ = events_of(coder, "A camp for Sudanese refugees was attacked by Chadian militiamen.")
     assert ("ASSAULT", "Chadian militiamen", "Sudanese refugees", "occurred") in evs, evs
+
+
+def test_opening_an_embassy_begins_ties_and_opening_a_border_lets_people_through(coder):
+    evs, _ = events_of(coder, "Oman has opened an embassy in Damascus.")
+    assert ("SUPPORT", "Oman", "Damascus", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Kenya reopened its border with Somalia on Monday.")
+    assert ("RETREAT", "Kenya", "Somalia", "occurred") in evs, evs
+    evs, _ = events_of(coder, "The Kenyan speaker opened the session with Somalia's envoy present.")
+    assert not any(t in ("SUPPORT", "RETREAT") for t, *_ in evs), evs

@@ -207,9 +207,35 @@ def closed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
     return replace(r, type="SANCTION" if mission else "COERCE", targets=targets or kept)
 
 
+OPENING_VERBS = {"open", "reopen"}
+
+
+def opened_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """The mirror of ``closed_passage``: "opened an embassy in Tehran" begins diplomatic ties
+    (SUPPORT, PLOVER: "initiation of diplomatic ties"); "reopened its border to Kenyan traders"
+    lets people through (RETREAT access)."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() not in OPENING_VERBS:
+        return None
+    objects = _closed_objects(tok)
+    if not objects:
+        return None
+    mission = objects[0].lemma_.lower() in CLOSED_MISSIONS
+    targets = []
+    for holder in objects + [tok]:
+        targets = _prep_targets(holder, frozenset({"with", "to", "for"}), analysis)
+        if mission and not targets:
+            targets = [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "in"
+                       for g in p.children if g.dep_ == "pobj" and (a := _resolved_at(g, analysis)) is not None]
+        if targets:
+            break
+    kept = [t for t in r.targets if t.token not in objects]
+    return replace(r, type="SUPPORT" if mission else "RETREAT", targets=targets or kept)
+
+
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
-                                    restricted_place, lifted_restriction, closed_passage)
+                                    restricted_place, lifted_restriction, closed_passage, opened_passage)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
@@ -293,8 +319,9 @@ def lifted_not_imposed(tok) -> bool:
 
 
 def needs_a_closed_passage(tok) -> bool:
-    """"close", "seal", "shut" are events only when what closes is a passage or a mission."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in CLOSING_VERBS and not _closed_objects(tok)
+    """"close", "seal", "shut", "open" are events only when what closes or opens is a passage or
+    a mission ("opened the session" is not)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in CLOSING_VERBS | {"open"} and not _closed_objects(tok)
 
 
 def needs_a_lifted_restriction(tok) -> bool:
