@@ -203,7 +203,7 @@ def _stated_charge(tok):
 
 def _fold_charges(cands: list[Candidate]) -> None:
     """An arrest with its charge stated adds an ACCUSE (allege) of the same source and recipients;
-    a charge noun's own candidate ("charges", "allegations") is folded into it."""
+    a charge noun's own accusation ("on charges of", "on allegations of") is folded into it."""
     for cand in list(cands):
         if cand.dropped or cand.type != "COERCE" or cand.mode != "arrest" or not cand.targets:
             continue
@@ -211,8 +211,8 @@ def _fold_charges(cands: list[Candidate]) -> None:
         if charge is None:
             continue
         for other in cands:
-            if other.match.token.i == charge.i:
-                other.dropped = True
+            if other.match.token.i == charge.i and other.type == "ACCUSE":
+                other.dropped = True  # the charge noun itself; a charged act ("for protesting") stays
         cands.append(replace(cand, type="ACCUSE", mode="allege", sources=list(cand.sources),
                              targets=list(cand.targets)))
 

@@ -167,14 +167,36 @@ def investigated_act(match: TriggerMatch, r: Reading, analysis: Analysis) -> Opt
     for act in acts:
         if actor_for(act, analysis) is not None:
             continue  # "an inquiry into the police" names the one investigated itself
-        doers = _doers(act, analysis)
+        doers = _doers(act, analysis) or _stray_by_phrase(act, analysis)
         if doers:
             return replace(r, targets=doers)
     return None
 
 
+def _stray_by_phrase(act, analysis: Analysis) -> list[Argument]:
+    """"opened an inquiry into killings by X" parsed with "by X" on "opened": an active verb with
+    its own subject has no "by" agent, so the phrase is the act's."""
+    verb = act.head.head if act.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
+
+
+# Claims looked into: what is investigated is the claimed act, not the claim ("an inquiry into
+# allegations by rights groups that X attacked ..." looks into X).
+CLAIM_NOUNS = {"allegation", "claim", "accusation", "report", "complaint", "charge"}
+
+
 def _doers(act, analysis: Analysis) -> list[Argument]:
     """Who did an act a noun names: "killings by X", "crimes committed by X", "X's abuses"."""
+    if act.lemma_.lower() in CLAIM_NOUNS:
+        for clause in act.subtree:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                 for m in clause.children):
+                return [a for sub in clause.children if sub.dep_ in ("nsubj", "nsubjpass")
+                        for a in expand(sub, analysis)]
+        return []
     for c in act.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return expand(c, analysis)
