@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from ..analysis_state import Analysis
@@ -167,6 +168,55 @@ def _fold_results(cands: list[Candidate], by_token: dict[int, Candidate]) -> Non
             cand.dropped = True
 
 
+# An arrest that states its charge is also the charge (PLOVER ACCUSE: "accuse, allege, or charge,
+# both judicially and informally"): "detained on charges of espionage", "arrested for spying",
+# "jailed on allegations of treason". The arrest stays; the accusation shares its evidence.
+CHARGE_NOUNS = {"charge", "allegation", "accusation", "suspicion", "count"}
+CRIME_NOUNS = {"treason", "espionage", "spying", "murder", "corruption", "fraud", "terrorism", "sedition",
+               "subversion", "smuggling", "blasphemy", "incitement", "collaboration", "rebellion", "insurrection",
+               "trafficking", "theft", "bribery", "embezzlement", "desertion", "extremism", "separatism",
+               "kidnapping", "rape", "assault", "robbery", "arson", "sabotage", "mutiny", "insult", "defamation",
+               "libel", "crime", "offence", "offense", "violation", "misconduct", "conspiracy", "plot"}
+# "arrested for his role in the riots": the part someone had in an act is what they are charged with.
+CULPABILITY_NOUNS = {"role", "involvement", "participation", "part", "complicity"}
+# "detained for questioning" states a purpose, not a charge.
+NOT_CHARGES = {"question", "interrogate", "interrogation", "investigation", "safety", "protection"}
+CHARGE_HEDGES = {"alleged", "allegedly", "suspected", "reportedly"}
+
+
+def _stated_charge(tok):
+    """The word an arrest's "on charges of"/"for" phrase states as its reason, or None."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for")):
+        for obj in prep.children:
+            lemma = obj.lemma_.lower()
+            if lemma in NOT_CHARGES:
+                continue
+            if prep.lower_ == "on" and obj.dep_ == "pobj" and lemma in CHARGE_NOUNS:
+                return obj
+            if prep.lower_ == "for" and obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                return obj  # "arrested for spying", "jailed for insulting the president"
+            if prep.lower_ == "for" and obj.dep_ == "pobj" and (lemma in CRIME_NOUNS | CULPABILITY_NOUNS or any(
+                    c.lower_ in CHARGE_HEDGES for c in obj.children)):
+                return obj
+    return None
+
+
+def _fold_charges(cands: list[Candidate]) -> None:
+    """An arrest with its charge stated adds an ACCUSE (allege) of the same source and recipients;
+    a charge noun's own accusation ("on charges of", "on allegations of") is folded into it."""
+    for cand in list(cands):
+        if cand.dropped or cand.type != "COERCE" or cand.mode != "arrest" or not cand.targets:
+            continue
+        charge = _stated_charge(cand.match.token)
+        if charge is None:
+            continue
+        for other in cands:
+            if other.match.token.i == charge.i and other.type == "ACCUSE":
+                other.dropped = True  # the charge noun itself; a charged act ("for protesting") stays
+        cands.append(replace(cand, type="ACCUSE", mode="allege", sources=list(cand.sources),
+                             targets=list(cand.targets)))
+
+
 def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
     candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
@@ -253,6 +303,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                         cand.targets = srcs
                         other.dropped = other.dropped or other.status == "hypothetical"
                         break
+    _fold_charges(cands)
 
 
 _INTENT_OR_MODAL = {"will", "would", "shall", "'ll", "agree", "offer", "ready", "willing", "prepared",

@@ -9,7 +9,8 @@ Two registries, each a tuple of small rules the event stage runs in order:
 - ``NOT_EVENTS``: predicates on the trigger token; any that holds means no event ("declined to
   comment", "poses a threat", "has diplomatic relations", "negotiators return to Geneva").
 
-``implied_source`` gives the actor of an agentless state act ("was detained in Iran").
+``IMPLIED_SOURCES`` give the actor of an agentless act from its place: a state act ("was detained in
+Iran") or an unclaimed bombing ("killed in a car bombing in Kabul").
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from ..analysis_state import Analysis
-from .arguments import HELD_PLACE_NOUNS, Argument, _prep_targets, _resolved_at, actor_for, passive
+from .arguments import (HELD_PLACE_NOUNS, Argument, _agent, _prep_targets, _resolved_at, actor_for, expand,
+                        passive, verb_arguments)
 from .triggers import TriggerMatch
 
 
@@ -233,9 +235,88 @@ def opened_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
     return replace(r, type="SUPPORT" if mission else "RETREAT", targets=targets or kept)
 
 
+# Verbs that put someone under an act named by a noun: "placed under arrest", "put under
+# investigation", "taken into custody".
+PLACING_VERBS = {"put", "place", "take", "keep", "hold"}
+PLACED_UNDER = {"under", "into"}
+
+
+def placed_under(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Police placed the journalist under arrest", "X was put under investigation": the placing
+    verb's actor and the one placed are the act's."""
+    tok = match.token
+    if match.pos != "noun" or tok.dep_ != "pobj" or tok.head.lower_ not in PLACED_UNDER:
+        return None
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PLACING_VERBS:
+        return None
+    sources, targets = verb_arguments(verb, frozenset(), analysis)
+    return replace(r, sources=r.sources or sources, targets=r.targets or targets)
+
+
+# Looking into something (PLOVER ACCUSE: "all investigations"): the one investigated is whoever
+# did the act looked into, not its victims ("an inquiry into killings by government forces").
+INVESTIGATING = {"investigate", "probe", "investigation", "inquiry", "enquiry"}
+INVESTIGATED_PREPS = {"into", "of", "over", "on"}
+
+
+def investigated_act(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"launched an investigation into alleged crimes committed by X", "probe the army's abuses":
+    X, the army."""
+    tok = match.token
+    if r.type != "ACCUSE" or tok.lemma_.lower() not in INVESTIGATING:
+        return None
+    holders = [tok] + ([tok.head] if match.pos == "noun" and tok.dep_ == "dobj" else [])
+    acts = [c for c in tok.children if c.dep_ == "dobj"] if match.pos == "verb" else []
+    acts += [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in INVESTIGATED_PREPS
+             for g in p.children if g.dep_ == "pobj"]
+    for act in acts:
+        if actor_for(act, analysis) is not None:
+            continue  # "an inquiry into the police" names the one investigated itself
+        doers = _doers(act, analysis) or _stray_by_phrase(act, analysis)
+        if doers:
+            return replace(r, targets=doers)
+    return None
+
+
+def _stray_by_phrase(act, analysis: Analysis) -> list[Argument]:
+    """"opened an inquiry into killings by X" parsed with "by X" on "opened": an active verb with
+    its own subject has no "by" agent, so the phrase is the act's."""
+    verb = act.head.head if act.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
+
+
+# Claims looked into: what is investigated is the claimed act, not the claim ("an inquiry into
+# allegations by rights groups that X attacked ..." looks into X).
+CLAIM_NOUNS = {"allegation", "claim", "accusation", "report", "complaint", "charge"}
+
+
+def _doers(act, analysis: Analysis) -> list[Argument]:
+    """Who did an act a noun names: "killings by X", "crimes committed by X", "X's abuses"."""
+    if act.lemma_.lower() in CLAIM_NOUNS:
+        for clause in act.subtree:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                 for m in clause.children):
+                return [a for sub in clause.children if sub.dep_ in ("nsubj", "nsubjpass")
+                        for a in expand(sub, analysis)]
+        return []
+    for c in act.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return expand(c, analysis)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [a for g in c.children if g.dep_ == "pobj" for a in expand(g, analysis)]
+        if c.dep_ == "acl" and _agent(c) is not None:
+            return expand(_agent(c), analysis)
+    return []
+
+
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
-                                    restricted_place, lifted_restriction, closed_passage, opened_passage)
+                                    restricted_place, lifted_restriction, closed_passage, opened_passage,
+                                    placed_under, investigated_act)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
@@ -349,26 +430,166 @@ def not_an_event(tok) -> bool:
 
 
 # --- actors the parse leaves implicit ---------------------------------------------------------
+#
+# ``IMPLIED_SOURCES`` is a registry of rules that name the actor of an agentless act from the
+# place it happened: each sees the trigger and its type and returns the inferred source (an actor
+# of the place's country, marked inferred, so lower confidence) or nothing. The first that holds wins.
+
+ImpliedSource = Callable[[TriggerMatch, str, Analysis], list[Argument]]
 
 # Acts only a state does (arrest, try, deport): said in the passive with no agent, the state of
 # the country where they happen did them.
 STATE_ACTS = {"arrest": "COP", "detain": "COP", "jail": "JUD", "imprison": "JUD", "deport": "GOV",
-              "expel": "GOV", "sentence": "JUD", "convict": "JUD", "indict": "JUD", "charge": "JUD"}
+              "expel": "GOV", "sentence": "JUD", "convict": "JUD", "indict": "JUD", "charge": "JUD",
+              "investigate": "JUD", "investigation": "JUD", "detention": "COP"}
 
 
-def implied_source(match: TriggerMatch, analysis: Analysis) -> list[Argument]:
-    """"A French journalist was detained in Iran": Iran's police (inferred, lower confidence)."""
-    verb = match.token
-    if match.pos != "verb" or verb.lemma_.lower() not in STATE_ACTS or not passive(verb):
+def state_act(match: TriggerMatch, type_: str, analysis: Analysis) -> list[Argument]:
+    """"A French journalist was detained in Iran": Iran's police; "was put under investigation in
+    Italy": Italy's judiciary."""
+    tok = match.token
+    sector = STATE_ACTS.get(tok.lemma_.lower())
+    if sector is None:
         return []
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for pobj in prep.children:
-            m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
-            if m is not None and m.kind == "country" and m.actor.country:
-                return [_place_actor(pobj, m, STATE_ACTS[verb.lemma_.lower()], "place-of-state-act")]
+    if match.pos == "verb":
+        verb = tok
+    elif tok.dep_ == "pobj" and tok.head.lower_ in PLACED_UNDER:
+        verb = tok.head.head  # "was put under investigation in Italy"
+    else:
+        return []
+    if verb.pos_ != "VERB" or not passive(verb):
+        return []
+    for pobj in _prep_objects(verb, {"in"}) + (_prep_objects(tok, {"in"}) if tok is not verb else []):
+        m = analysis.mention_at(pobj.i)
+        if m is not None and m.kind == "country" and m.actor.country:
+            return [_place_actor(pobj, m, sector, "place-of-state-act")]
     return []
+
+
+# Means of attack an unnamed armed group uses (bombs, mines, suicide attacks): said with no
+# attacker, the attack is coded as an unidentified armed actor (CAMEO sector UAF) of the country
+# where it happened. Artillery, rockets and air strikes are left out: they often cross borders,
+# so the place does not tell whose they are.
+EXPLOSIVE_MEANS = {"bomb", "bombing", "bomber", "ied", "landmine", "grenade", "explosive", "carbomb"}
+# Modifiers that make an explosion, a device or an attack one of those means: "car bomb
+# explosion", "improvised explosive device", "suicide attack", "roadside blast", "land mine".
+EXPLOSIVE_MODIFIERS = EXPLOSIVE_MEANS | {"suicide", "roadside", "land"}
+MEANS_HEADS = {"explosion", "blast", "device", "attack", "mine", "bombing", "bomb"}
+UNIDENTIFIED_ARMED = "UAF"
+# Prepositions that say where something happened, and the mention kinds that name a country's place.
+ATTACK_SITE_PREPS = {"in", "near", "outside", "inside", "at", "around"}
+SITE_KINDS = {"country", "capital", "seat", "place", "city"}
+# Settlement nouns a demonym can place: "the Iraqi city of Basra".
+SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "district", "region", "port", "suburb"}
+
+
+def _explosive(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in EXPLOSIVE_MEANS:
+        return True
+    return lemma in MEANS_HEADS and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in EXPLOSIVE_MODIFIERS
+                                        for c in tok.children)
+
+
+def _claimed(means, analysis: Analysis) -> bool:
+    """"an Israeli bombing", "Hamas's car bomb", "a bomb planted by rebels": the means names its user."""
+    for t in means.subtree:
+        if t.i == means.i or t.dep_ not in ("amod", "compound", "poss", "nmod", "pobj"):
+            continue
+        if t.dep_ == "pobj" and t.head.dep_ != "agent":
+            continue  # "a bombing in Kabul" is where, not whose
+        if t.dep_ != "pobj" and t.head.i != means.i:
+            continue
+        if actor_for(t, analysis) is not None:
+            return True
+    return False
+
+
+def _attack_means(tok, match: TriggerMatch) -> list:
+    """The bomb, mine or suicide attack an attack trigger reports, wherever the clause names it:
+    the trigger noun itself, a verb's "by" agent, subject or "in" phrase ("killed in a bombing"),
+    or the subject of the clause a participle hangs from ("a car bomb exploded, killing ...")."""
+    if match.pos == "noun":
+        return [tok] if _explosive(tok) else []
+    found = []
+    for verb in _clause(tok):
+        found += [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb is not tok)]
+        found += _prep_objects(verb, {"in", "by"}, deps=("agent", "prep"))
+    return [m for m in found if _explosive(m)]
+
+
+def _clause(tok) -> list:
+    """The trigger and the verb its participle or conjunct hangs from ("exploded, killing ...")."""
+    return [tok] + ([tok.head] if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB" else [])
+
+
+def _site(holder, analysis: Analysis, depth: int = 0):
+    """The first mention of a country's place in the locative phrases under ``holder``: "in central
+    Kabul", "near the town of Kandahar", "outside the Iraqi city of Basra", "at a market in Kabul"."""
+    for pobj in _prep_objects(holder, ATTACK_SITE_PREPS):
+        found = _place_in(pobj, analysis, depth)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_in(phrase, analysis: Analysis, depth: int):
+    m = analysis.mention_at(phrase.i)
+    if m is not None and m.kind in SITE_KINDS and m.actor.country:
+        return phrase, m
+    if phrase.lemma_.lower() in SETTLEMENT_NOUNS:
+        # "the Iraqi city of Basra", "the town of Samarra": whatever names the town places it
+        named = [c for c in phrase.children if c.dep_ in ("amod", "compound")] + _prep_objects(phrase, {"of"})
+        for mod in named:
+            mm = analysis.mention_at(mod.i)
+            if mm is not None and mm.actor.country and (mod.dep_ == "pobj" or mm.kind in SITE_KINDS | {"demonym"}):
+                return mod, mm
+    if m is not None or depth >= 2:
+        return None  # a named actor ("outside the US embassy") is no place of its own country
+    for pobj in _prep_objects(phrase, {"of"} | ATTACK_SITE_PREPS):
+        found = _place_in(pobj, analysis, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def unclaimed_explosive_attack(match: TriggerMatch, type_: str, analysis: Analysis) -> list[Argument]:
+    """"Three civilians were killed in a car bombing in central Kabul", "a roadside bomb near the
+    town of Kandahar killed two soldiers": an unidentified armed actor of Afghanistan."""
+    if type_ != "ASSAULT":
+        return []
+    tok = match.token
+    for means in _attack_means(tok, match):
+        if _claimed(means, analysis):
+            return []
+        for holder in [means] + [v for v in _clause(tok) if v.i != means.i]:
+            found = _site(holder, analysis)
+            if found is not None:
+                return [_place_actor(found[0], found[1], UNIDENTIFIED_ARMED, "place-of-unclaimed-attack")]
+    return []
+
+
+IMPLIED_SOURCES: tuple[ImpliedSource, ...] = (state_act, unclaimed_explosive_attack)
+
+
+def implied_source(match: TriggerMatch, type_: str, analysis: Analysis) -> list[Argument]:
+    """The source the first rule of ``IMPLIED_SOURCES`` infers for an agentless trigger, or []."""
+    for rule in IMPLIED_SOURCES:
+        found = rule(match, type_, analysis)
+        if found:
+            return found
+    return []
+
+
+def _prep_objects(head, preps, deps=("prep",)) -> list:
+    """Objects of ``head``'s prepositions in ``preps`` ("outside of X" too)."""
+    out = []
+    for prep in head.children:
+        if prep.dep_ not in deps or prep.lower_ not in preps:
+            continue
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+        out += [g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _place_actor(tok, m, sector: str, via: str) -> Argument:

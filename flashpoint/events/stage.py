@@ -137,7 +137,7 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
         sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
     if not sources:
-        sources = implied_source(match, analysis)  # "a French journalist was detained in Iran"
+        sources = implied_source(match, type_, analysis)  # "a French journalist was detained in Iran"
     if not sources:
         if type_ == "ASSAULT" and match.pos == "noun" and decision.status == "occurred":
             analysis.notes.setdefault("unclaimed_attacks", []).append((match, decision))
