@@ -610,3 +610,12 @@ def test_opening_an_embassy_begins_ties_and_opening_a_border_lets_people_through
     assert ("RETREAT", "Kenya", "Somalia", "occurred") in evs, evs
     evs, _ = events_of(coder, "The Kenyan speaker opened the session with Somalia's envoy present.")
     assert not any(t in ("SUPPORT", "RETREAT") for t, *_ in evs), evs
+
+
+def test_phrase_mode_cues_win_over_their_words(coder):
+    _, coded = events_of(coder, "A suicide bomber killed ten Afghan policemen in Kabul.")
+    assert [e.mode for e in coded.events] == ["suicide-attack"]
+    _, coded = events_of(coder, "A car bomb killed five Iraqi soldiers in Mosul on Monday.")
+    assert [(e.mode, e.source.code) for e in coded.events] == [("explosives", "IRQUAF")]
+    _, coded = events_of(coder, "Russian warplanes bombed Aleppo.")
+    assert [e.mode for e in coded.events] == ["aerial"]

@@ -83,6 +83,11 @@ class TriggerLexicon:
         info = self.types.get(type_)
         if info is None:
             return None
+        # A phrase cue ("car bomb", all its words among the cues) is more specific than a word
+        # ("bomb"), so phrases are tried first, then words, each in the file's mode order.
+        for mode, cues in info.modes.items():
+            if any(" " in cue and set(cue.split()) <= cue_lemmas for cue in cues):
+                return mode
         for mode, cues in info.modes.items():
             if cues & cue_lemmas:
                 return mode

@@ -535,7 +535,8 @@ def _site(holder, analysis: Analysis, depth: int = 0):
 
 def _place_in(phrase, analysis: Analysis, depth: int):
     m = analysis.mention_at(phrase.i)
-    if m is not None and m.kind in SITE_KINDS and m.actor.country:
+    # a named place that a role before it took over ("policemen in Kabul") still places the attack
+    if m is not None and m.actor.country and (m.kind in SITE_KINDS or m.kind == "role" and phrase.pos_ == "PROPN"):
         return phrase, m
     if phrase.lemma_.lower() in SETTLEMENT_NOUNS:
         # "the Iraqi city of Basra", "the town of Samarra": whatever names the town places it
