@@ -619,3 +619,10 @@ def test_phrase_mode_cues_win_over_their_words(coder):
     assert [(e.mode, e.source.code) for e in coded.events] == [("explosives", "IRQUAF")]
     _, coded = events_of(coder, "Russian warplanes bombed Aleppo.")
     assert [e.mode for e in coded.events] == ["aerial"]
+
+
+def test_a_bare_past_participle_does_not_lend_the_main_subject(coder):
+    evs, _ = events_of(coder, "Backed by Russia, Syria attacked rebel positions near Idlib.")
+    assert not any(s == "Syria" and t == "SUPPORT" for t, s, _, _ in evs), evs
+    evs, _ = events_of(coder, "Chad opened its border to Sudanese refugees ordered out of Libya.")
+    assert not any(t == "REQUEST" for t, *_ in evs), evs

@@ -283,6 +283,8 @@ def subject_of(verb, analysis: Analysis, depth: int = 0) -> list[Argument]:
     if depth > 4 or verb.dep_ == "ROOT" or passive(verb):
         return []  # a passive without "by" names no actor
     head = verb.head
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN" and not _children(verb, ("aux",)):
+        return []  # a bare past participle is passive: "Backed by Russia, Syria ..." ("Syria" is backed)
     if verb.dep_ == "relcl":
         return expand(head, analysis)  # "the militia, which attacked ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
