@@ -16,7 +16,7 @@ from ..analysis_state import Analysis
 from .arguments import Argument, expand
 from .candidate import Candidate, is_generic, others, same_actor, same_country
 from .refine import located_only
-from .status import cue_sets
+from .status import PASS_THROUGH, cue_sets, path_up
 
 
 # Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
@@ -256,16 +256,30 @@ def _conditional_threat(cand: Candidate, analysis: Analysis, speaker_is_source: 
     when someone else says it of the actor ("analysts said Iran could strike if ...")."""
     if cand.type not in THREAT_FOLDABLE or cand.status == "negated":
         return False
-    if cand.speaker is not None and not speaker_is_source:
+    if _voiced_by_another(cand, speaker_is_source):
         return False
     cue = cand.status_cue
     modal = cand.future or (cue is not None and cue.lemma_.lower() in cue_sets().hypothetical)
     if not modal or condition_clause(cand.match.token) is None:
         return False
-    act_type = cand.type
-    cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(act_type, cand.mode), "occurred"
-    cand.targets = others(cand.targets, cand.sources) or conditional_party(cand, analysis)
+    # the one threatened must be named here: the act's recipient or the one the condition is put to
+    targets = others(cand.targets, cand.sources) or conditional_party(cand, analysis)
+    if not targets:
+        return False
+    cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type, cand.mode), "occurred"
+    cand.targets = targets
     return True
+
+
+def _voiced_by_another(cand: Candidate, speaker_is_source: bool) -> bool:
+    """Someone other than the actor says it: a speaker who is not the source, or a reporting verb
+    or quote whose speaker names no actor ("analysts said", "according to diplomats")."""
+    if cand.speaker is not None:
+        return not speaker_is_source
+    if cand.frame is not None and cand.frame.speaker is not None:
+        return True
+    reporting = next((g for g in path_up(cand.match.token)[1:] if g.lemma_.lower() in PASS_THROUGH), None)
+    return reporting is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in reporting.children)
 
 
 # Nouns for a state's own armed or police forces, and for those who speak for a state.
