@@ -2,6 +2,7 @@
 
 - a threat is its own event: the action a vow governs is folded into one THREATEN event, and a
   harmful act an actor promises of itself ("Israel would retaliate", said by Israel) is a threat;
+  so is a harmful act an actor will or may do on a condition ("will boycott the vote unless ...");
 - a cooperative act an actor announces or promises is AGREE;
 - what someone is urged, asked or accused of doing is folded into the REQUEST/ACCUSE event;
 - a verb acting on an event noun is the event ("accepted the demands", "lifted the blockade");
@@ -13,7 +14,10 @@ from dataclasses import replace
 from typing import Optional
 
 from ..analysis_state import Analysis
-from .candidate import Candidate, is_generic, others, same_country
+from .arguments import Argument, expand
+from .candidate import Candidate, is_generic, others, same_actor, same_country
+from .refine import located_only
+from .status import PASS_THROUGH, cue_sets, path_up
 
 
 # Conflict types an actor can only promise as a threat ("we will strike" is THREATEN).
@@ -117,9 +121,10 @@ def _accusing_governor(tok):
     return None
 
 
-def _fold_purposes(cands: list[Candidate]) -> None:
+def _fold_purposes(cands: list[Candidate], analysis: Analysis) -> None:
     """"Students staged a strike to demand the minister's resignation": the demand is the
-    protest's purpose, so the protest is the event and the one addressed is its recipient."""
+    protest's purpose, so the protest is the event and the one addressed is its recipient; the
+    addressee outranks a place ("a hunger strike outside parliament to demand ...")."""
     for cand in cands:
         if cand.type != "REQUEST" or cand.match.token.dep_ not in ("advcl", "xcomp", "relcl"):
             continue
@@ -128,9 +133,23 @@ def _fold_purposes(cands: list[Candidate]) -> None:
         protest = next((o for o in cands if o is not cand and o.type == "PROTEST" and o.match.token in around), None)
         if protest is None:
             continue
-        if not protest.targets or all(t.inferred for t in protest.targets):
-            protest.targets = cand.targets or protest.targets
+        if not protest.targets or all(t.inferred for t in protest.targets) or located_only(protest.targets):
+            asked_to_act = [s for o in cands if o.request_verb is not None and o.request_verb.i == cand.match.token.i
+                            for s in o.sources]  # "to demand the return of land seized by X": X
+            addressed = (others(cand.targets, protest.sources) or others(asked_to_act, protest.sources)
+                         or _asked_from(cand, protest.sources, analysis))
+            protest.targets = addressed or protest.targets
         cand.dropped = True
+
+
+def _asked_from(cand: Candidate, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+    """"to press their demands for reform from the government": the one a demand is made of."""
+    for t in cand.match.token.subtree:
+        if t.dep_ == "prep" and t.lower_ == "from":
+            found = others([a for g in t.children if g.dep_ == "pobj" for a in expand(g, analysis)], sources)
+            if found:
+                return found
+    return []
 
 
 def _fold_aims(cands: list[Candidate], by_token: dict[int, Candidate]) -> None:
@@ -217,12 +236,127 @@ def _fold_charges(cands: list[Candidate]) -> None:
                              targets=list(cand.targets)))
 
 
+# Marks that put a condition on an act: "if", "unless", "in case" (the parse hangs "case" on "in").
+CONDITIONAL_MARKS = {"if", "unless"}
+CONDITIONAL_NOUNS = {"case", "event"}
+
+
+def _is_condition(clause) -> bool:
+    """``clause`` is an adverbial clause stating a condition ("unless the president resigns")."""
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and (m.lower_ in CONDITIONAL_MARKS
+                              or (m.lower_ == "in" and any(g.lemma_.lower() in CONDITIONAL_NOUNS for g in m.children)))
+        for m in clause.children)
+
+
+# How far up from a trigger its condition may hang: "will impose sanctions if ..." (the verb),
+# "will resume rocket fire if ..." (the verb governing the noun), "may halt talks if ..." (the verb).
+CONDITION_CLIMB = ("dobj", "xcomp", "pobj", "prep")
+
+
+def condition_clause(trigger):
+    """The condition put on the act at ``trigger``, or None; None too when the trigger is itself
+    inside a condition ("Israel will respond if Iran attacks": the attack is the condition)."""
+    tok = trigger
+    for _ in range(3):
+        if _is_condition(tok):
+            return None
+        found = next((c for c in tok.children if _is_condition(c)), None)
+        if found is not None:
+            return found
+        if tok.dep_ not in CONDITION_CLIMB or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+# Sectors of the state itself; a country code with no sector is the state too.
+STATE_SECTORS = {None, "", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+
+
+def _may_be_conditioned(party: Argument, sources: list[Argument]) -> bool:
+    """Whether the threat can be put to ``party``: not the threatener, nor its own country, except
+    a state put under conditions by its own opposition ("will boycott the vote unless the president
+    resigns"); "Israel warned it would act if its soldiers were harmed" threatens not its soldiers."""
+    for s in sources:
+        if same_actor(party, s) or (party.actor.code and party.actor.code == s.actor.code):
+            return False
+        domestic = party.actor.country == s.actor.country
+        if domestic and not (s.actor.sector not in STATE_SECTORS and party.actor.sector in STATE_SECTORS):
+            return False
+    return True
+
+
+def conditional_party(cand: Candidate, analysis: Analysis) -> list[Argument]:
+    """"warned it would act if Taiwan's leaders continued ...": the one the condition is put to."""
+    clause = condition_clause(cand.match.token)
+    clauses = [clause] if clause is not None else [t for t in cand.match.token.subtree if _is_condition(t)]
+    for t in clauses:
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found = [a for a in expand(subj[0], analysis) if a.resolved] if subj else []
+        found = [a for a in found if _may_be_conditioned(a, cand.sources)]
+        if found:
+            return found
+    return []
+
+
+def _conditional_threat(cand: Candidate, analysis: Analysis, speaker_is_source: bool) -> bool:
+    """"The union may halt talks with the ministry if wages are cut": a harmful act an actor will
+    or may do on a condition is a threat made (PLOVER: THREATEN, not the act + hypothetical). Not
+    when someone else says it of the actor ("analysts said Iran could strike if ...")."""
+    if cand.type not in THREAT_FOLDABLE or cand.status == "negated":
+        return False
+    if _voiced_by_another(cand, speaker_is_source):
+        return False
+    cue = cand.status_cue
+    modal = cand.future or (cue is not None and cue.lemma_.lower() in cue_sets().hypothetical)
+    if not modal or condition_clause(cand.match.token) is None:
+        return False
+    # the one threatened must be named here: the act's recipient or the one the condition is put to
+    targets = others(cand.targets, cand.sources) or conditional_party(cand, analysis)
+    if not targets:
+        return False
+    cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type, cand.mode), "occurred"
+    cand.targets = targets
+    return True
+
+
+def _voiced_by_another(cand: Candidate, speaker_is_source: bool) -> bool:
+    """Someone other than the actor says it: a speaker who is not the source, or a reporting verb
+    or quote whose speaker names no actor ("analysts said", "according to diplomats")."""
+    if cand.speaker is not None:
+        return not speaker_is_source
+    if cand.frame is not None and cand.frame.speaker is not None:
+        return True
+    reporting = next((g for g in path_up(cand.match.token)[1:] if g.lemma_.lower() in PASS_THROUGH), None)
+    return reporting is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in reporting.children)
+
+
+# Nouns for a state's own armed or police forces, and for those who speak for a state.
+OWN_FORCE_NOUNS = {"police", "army", "military", "force", "troop", "soldier", "security", "guard", "policeman"}
+STATE_SPEAKER_NOUNS = {"minister", "official", "government", "president", "governor", "commander", "chief",
+                       "spokesman", "spokeswoman", "spokesperson", "authority", "ministry", "general", "mayor",
+                       "premier", "leader", "prime"}
+
+
+def _states_own_forces(targets: list[Argument], sources: list[Argument]) -> bool:
+    """"The minister warned that police will no longer tolerate rallies": the clause's subject is
+    the warning state's own forces, who carry out the threat rather than receive it."""
+    if not targets or not sources:
+        return False
+    state_speaker = all((s.actor.sector in STATE_SECTORS) if s.resolved
+                        else s.token.lemma_.lower() in STATE_SPEAKER_NOUNS for s in sources)
+    own = all(t.token.lemma_.lower() in OWN_FORCE_NOUNS
+              and (not t.resolved or any(same_country(t, s) for s in sources)) for t in targets)
+    return state_speaker and own
+
+
 def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
     candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
     by_token = {c.match.token.i: c for c in cands}  # trigger token index -> its candidate
     _fold_operated(cands, by_token)
-    _fold_purposes(cands)
+    _fold_purposes(cands, analysis)
     _fold_results(cands, by_token)
     _fold_aims(cands, by_token)
     for cand in cands:
@@ -261,14 +395,20 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             if gov is not None and gov.type == "THREATEN":
                 if not gov.targets:
                     gov.targets = cand.targets
-                gov.mode = gov.mode or _threat_mode(cand.type)
+                elif _states_own_forces(gov.targets, gov.sources):
+                    # the one threatened is whoever else the warned act names: its recipient, or
+                    # the actor of what the forces act against ("rallies by the opposition")
+                    gov.targets = others(cand.targets + cand.sources, gov.targets + gov.sources) or gov.targets
+                gov.mode = gov.mode or _threat_mode(cand.type, cand.mode)
                 cand.dropped = True
                 continue
         if cand.intent_verb is not None and cand.type != "AGREE":
             gov = by_token.get(cand.intent_verb.i)
             if gov is not None and gov.type == "AGREE" and cand.type in THREAT_FOLDABLE:
-                gov.type, gov.mode = "THREATEN", _threat_mode(cand.type)  # "pledged to strike"
-            if gov is not None and gov.type in ("AGREE", "THREATEN") and not gov.dropped:
+                gov.type, gov.mode = "THREATEN", _threat_mode(cand.type, cand.mode)  # "pledged to strike"
+            elif gov is not None and gov.type == "AGREE" and cand.type == "CONCEDE" and cand.status != "negated":
+                gov.type, gov.mode = "CONCEDE", cand.mode  # "agreed to meet their demands": PLOVER keeps CONCEDE
+            if gov is not None and gov.type in ("AGREE", "THREATEN", "CONCEDE") and not gov.dropped:
                 passed = cand.targets
                 if gov.type in RECIPROCAL and len(gov.sources) > 1:
                     passed = [t for t in passed if not t.inferred]  # "X and Y agreed to ..." is mutual
@@ -284,8 +424,10 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             continue
         promised = cand.future or cand.threat_verb is not None
         speaker_is_source = cand.speaker is not None and any(same_country(cand.speaker, s) for s in cand.sources)
+        if _conditional_threat(cand, analysis, speaker_is_source):
+            continue
         if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":
-            cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type), "occurred"
+            cand.type, cand.mode, cand.status = "THREATEN", _threat_mode(cand.type, cand.mode), "occurred"
             cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
         elif promised and speaker_is_source and cand.type == "AGREE" and cand.status == "anticipated":
             cand.status = "occurred"  # "Iraq said it would allow ...": the promise is the AGREE event
@@ -310,5 +452,12 @@ _INTENT_OR_MODAL = {"will", "would", "shall", "'ll", "agree", "offer", "ready", 
                     "decide", "promise", "pledge", "vow", "commit", "undertake", "consent", "plan", "intend"}
 
 
-def _threat_mode(action_type: str) -> Optional[str]:
-    return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(action_type)
+# What a threat threatens (PLOVER's THREATEN modes), from the act threatened and the act's own mode;
+# (type, None) is the type's default. Boycotts and strikes restrict, per the manual's table.
+THREAT_MODES = {("ASSAULT", None): "violence", ("SANCTION", None): "relations", ("SANCTION", "expel"): "expel",
+                ("COERCE", None): "restrict", ("COERCE", "arrest"): "arrest", ("COERCE", "deport"): "expel",
+                ("COERCE", "seize"): "territory", ("PROTEST", None): "restrict"}
+
+
+def _threat_mode(action_type: str, action_mode: Optional[str] = None) -> Optional[str]:
+    return THREAT_MODES.get((action_type, action_mode)) or THREAT_MODES.get((action_type, None))

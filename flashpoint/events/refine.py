@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from ..analysis_state import Analysis
-from .arguments import (HELD_PLACE_NOUNS, Argument, _agent, _prep_targets, _resolved_at, actor_for, expand,
-                        passive, verb_arguments)
+from .arguments import (HELD_PLACE_NOUNS, LOCATIVE_PREPS, Argument, _agent, _prep_targets, _resolved_at, actor_for,
+                        expand, passive, verb_arguments)
+from .candidate import others
 from .triggers import TriggerMatch
 
 
@@ -313,10 +314,65 @@ def _doers(act, analysis: Analysis) -> list[Argument]:
     return []
 
 
+# What one "meets" by satisfying it: "met the strikers' demands" yields to them (PLOVER CONCEDE);
+# it is no meeting. Refused or negated, the folding rules make it REJECT.
+SATISFIABLE = {"demand", "condition", "need", "requirement", "deadline", "expectation", "request", "term",
+               "criterion", "precondition", "grievance"}
+MAKER_PREPS = {"of", "from", "by"}
+
+
+def satisfied_demands(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"agreed to meet the demands of the miners": CONCEDE to whoever made the demands."""
+    tok = match.token
+    if r.type != "CONSULT" or match.pos != "verb" or tok.lemma_.lower() != "meet":
+        return None
+    demand = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SATISFIABLE), None)
+    if demand is None:
+        return None
+    makers = [a for p in demand.children if p.dep_ == "poss" for a in expand(p, analysis)] or [
+        a for p in demand.children if p.dep_ == "prep" and p.lower_ in MAKER_PREPS
+        for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)] or [
+        a for acl in demand.children if acl.dep_ == "acl" and (agent := _agent(acl)) is not None
+        for a in expand(agent, analysis)]  # "the deadline set by the IMF"
+    return replace(r, type="CONCEDE", targets=others(makers, r.sources))
+
+
+# Prepositions that name what a protest is against; the thing's author is the recipient.
+PROTESTED_PREPS = {"against", "over", "about"}
+
+
+def located_only(targets: list[Argument]) -> bool:
+    """Every recipient is only where something happened ("a strike outside parliament")."""
+    return all(t.token.dep_ == "pobj" and t.token.head.lower_ in LOCATIVE_PREPS for t in targets)
+
+
+def protested_thing_author(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Workers stopped work over a bill signed by the labour minister", "protested against taxes
+    imposed by the ministry", "a strike over the government's reforms": with no one protested
+    against by name, the author of the protested thing is the recipient (PLOVER PROTEST)."""
+    tok = match.token
+    if r.type != "PROTEST" or (r.targets and not located_only(r.targets)):
+        return None
+    holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])  # "staged a strike over ..."
+    if match.pos == "verb":
+        holders += [c for c in tok.children if c.dep_ == "dobj"]  # "stopped work over ..."
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        holders.append(tok.head.head)  # "went on strike over ..."
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PROTESTED_PREPS):
+        for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            authors = [a for acl in thing.children if acl.dep_ == "acl" and (agent := _agent(acl)) is not None
+                       for a in expand(agent, analysis)]
+            authors = authors or [a for p in thing.children if p.dep_ == "poss" for a in expand(p, analysis)]
+            authors = others(authors, r.sources)
+            if authors:
+                return replace(r, targets=authors)
+    return None
+
+
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
                                     restricted_place, lifted_restriction, closed_passage, opened_passage,
-                                    placed_under, investigated_act)
+                                    placed_under, investigated_act, satisfied_demands, protested_thing_author)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:

@@ -23,9 +23,9 @@ from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
 from .arguments import PATIENT_VERBS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
-from .candidate import Candidate, others, same_actor, who
+from .candidate import Candidate, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
-from .folding import RECIPROCAL, RESPONSIVE, fold_candidates
+from .folding import RECIPROCAL, RESPONSIVE, conditional_party, fold_candidates
 from .refine import Reading, implied_source, not_an_event, refine_type, spoken_accusation
 from .lexicon import TriggerLexicon, contexts_for, default_lexicon, status_cues
 from .scores import score
@@ -63,7 +63,7 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
             if cand.dropped:
                 continue
             if not cand.targets and cand.type == "THREATEN":
-                cand.targets = _conditional_party(cand, analysis)
+                cand.targets = conditional_party(cand, analysis)
             if not cand.targets and (cand.type in DISCOURSE_TARGET_TYPES or cand.match.token.lemma_.lower() in RESPONSIVE):
                 cand.targets = discourse_target(cand, analysis, sent)
             # a pronoun nobody resolved ("its", "themselves", "those") names no actor
@@ -205,19 +205,6 @@ def _first_person(tok) -> bool:
 # Acts done for others: co-hosts of talks are not consulting each other.
 THIRD_PARTY = {"host", "mediate", "broker", "sponsor", "organize", "organise", "convene", "facilitate"}
 OBLIGATION = {"must", "should"}
-
-
-def _conditional_party(cand: Candidate, analysis: Analysis) -> list[Argument]:
-    """"warned it would act if Taiwan's leaders continued ...": the one the condition is put to."""
-    for t in cand.match.token.subtree:
-        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [a for a in expand(subj[0], analysis) if a.resolved] if subj else []
-            found = [a for a in others(found, cand.sources)
-                     if not any(a.actor.country == s.actor.country for s in cand.sources)]
-            if found:
-                return found
-    return []
 
 
 def _obligation(tok):

@@ -129,8 +129,8 @@ def decide_status(trigger) -> StatusDecision:
                     found.setdefault("hypothetical", child)
             elif child.dep_ == "mark" and cl in conditional and depth <= 3:
                 found.setdefault("hypothetical", child)
-            elif child.dep_ == "advmod" and cl in habitual:
-                decision.habitual = True
+            elif child.dep_ == "advmod" and c in habitual:
+                decision.habitual = True  # the word itself: "no longer" (lemma "long") is not "long"
             elif depth == 0 and child.dep_ == "prep" and c == "for" and any(
                     g.lower_ in habitual_spans for g in child.children):
                 decision.habitual = True  # "have fought a shadow war for years": background
