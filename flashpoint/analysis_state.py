@@ -53,16 +53,25 @@ class Analysis:
         return best
 
     def phrase_at(self, token_i: int) -> Optional[ActorMention]:
-        """``mention_at``, widened to the longest mention of the same kind that ends where it ends:
+        """``mention_at``, widened to the longest resolved mention with the same head word:
         "U.N. mediator Diego Cordovez" rather than "Diego Cordovez", so an event's evidence span
-        holds the title, and its code is the one the title gives."""
+        holds the title, and its code is the one the title gives. A phrase headed elsewhere
+        ("its ambassador from Qatar" around "Qatar") is another actor and is not taken."""
         inner = self.mention_at(token_i)
         if inner is None or not inner.resolved:
             return inner
+        head = inner.token_end - 1
         best = inner
         for m in self.mentions:
-            if (m.token_start <= inner.token_start and inner.token_end == m.token_end
-                    and m.kind == inner.kind and m.resolved
-                    and (m.token_end - m.token_start) > (best.token_end - best.token_start)):
+            if (m.token_start <= inner.token_start and m.token_end == inner.token_end and m.resolved
+                    and (m.token_end - m.token_start) > (best.token_end - best.token_start)
+                    and self._head_of(m) == head):
                 best = m
         return best
+
+    def _head_of(self, m: ActorMention) -> int:
+        """The token of a mention whose syntactic head lies outside it."""
+        for t in self.doc[m.token_start:m.token_end]:
+            if not (m.token_start <= t.head.i < m.token_end) or t.head.i == t.i:
+                return t.i
+        return m.token_end - 1

@@ -626,3 +626,22 @@ def test_a_bare_past_participle_does_not_lend_the_main_subject(coder):
     assert not any(s == "Syria" and t == "SUPPORT" for t, s, _, _ in evs), evs
     evs, _ = events_of(coder, "Chad opened its border to Sudanese refugees ordered out of Libya.")
     assert not any(t == "REQUEST" for t, *_ in evs), evs
+
+
+def test_lifting_a_blockade_or_sanctions_lets_through_at_once(coder):
+    evs, _ = events_of(coder, "The EU lifted its sanctions against Belarus on Monday.")
+    assert ("RETREAT", "EU", "Belarus", "occurred") in evs, evs
+
+
+def test_withdrawing_envoys_or_inspectors_reduces_relations(coder):
+    evs, _ = events_of(coder, "Saudi Arabia recalled its ambassador from Qatar.")
+    assert ("SANCTION", "Saudi Arabia", "Qatar", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Israel withdrew its troops from Lebanon.")
+    assert ("RETREAT", "Israel", "Lebanon", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Russia pulled its forces out of Georgia.")
+    assert ("RETREAT", "Russia", "Georgia", "occurred") in evs, evs
+
+
+def test_forcing_an_agency_out_of_a_country_expels_it(coder):
+    _, coded = events_of(coder, "Sudan kicked out Western aid groups in March.")
+    assert [(e.type, e.mode) for e in coded.events] == [("SANCTION", "expel")]

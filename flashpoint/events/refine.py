@@ -132,7 +132,9 @@ def restricted_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Opt
 
 # Restrictions that lifting concedes (PLOVER manual, CONCEDE: "easing of administrative or legal
 # restrictions", "removing curfews"), and the verbs that lift them.
-LIFTED_NOUNS = RESTRICTIONS | {"restriction", "ban", "embargo", "blockade", "sanction", "law", "rule", "control"}
+LIFTED_NOUNS = RESTRICTIONS | {"restriction", "ban", "embargo", "blockade", "sanction", "boycott", "law", "rule",
+                               "control"}
+MATERIAL_RESTRICTIONS = {"blockade", "embargo", "sanction", "siege", "boycott"}
 LIFTING_VERBS = {"lift", "ease", "relax", "end", "cancel", "revoke", "rescind", "repeal", "remove", "suspend", "halt"}
 
 
@@ -173,7 +175,11 @@ def lifted_restriction(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
                     m = analysis.mention_at(pobj.i)
                     if m is not None and m.actor.country and m.kind in ("country", "capital", "place", "city"):
                         targets = [_place_actor(pobj, m, "CVL", "place-under-restriction")]
-    return replace(r, type="CONCEDE", targets=targets or [t for t in r.targets if t.token not in objects])
+    # lifting a material restriction lets goods or people through at once (CAMEO 085 "ease economic
+    # sanctions, boycott, embargo" maps to RETREAT); lifting a legal one is a concession
+    material = any(o.lemma_.lower() in MATERIAL_RESTRICTIONS for o in objects)
+    return replace(r, type="RETREAT" if material else "CONCEDE",
+                   targets=targets or [t for t in r.targets if t.token not in objects])
 
 
 # Closing what lets people or goods pass is PLOVER COERCE restrict; closing a mission is SANCTION.
@@ -208,6 +214,33 @@ def closed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
             break
     kept = [t for t in r.targets if t.token not in objects]
     return replace(r, type="SANCTION" if mission else "COERCE", targets=targets or kept)
+
+
+# What one withdraws to reduce relations (PLOVER SANCTION withdraw: "one's non-military resources
+# (e.g., aid, observers, diplomats, peacekeepers)"), as against troops pulled back (RETREAT).
+WITHDRAWN_RESOURCES = {"inspector", "monitor", "observer", "diplomat", "ambassador", "envoy", "worker", "staff",
+                       "personnel", "aid", "assistance", "funding", "support", "peacekeeper", "mission", "delegation",
+                       "mediator", "investment", "volunteer", "expert"}
+WITHDRAWING_VERBS = {"withdraw", "recall", "pull"}
+
+
+def withdrawn_resources(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"will withdraw weapons inspectors and aid workers from Iraq", "recalled its ambassador
+    from Qatar": a reduction of relations with the country left (SANCTION withdraw)."""
+    tok = match.token
+    if r.type not in ("RETREAT", "SANCTION") or match.pos != "verb" or tok.lemma_.lower() not in WITHDRAWING_VERBS:
+        return None
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for g in o.conjuncts]
+    if not objects:
+        return None
+    # what is withdrawn is the actor's own; the recipient is the one it is withdrawn from
+    outs = [o for o in tok.children if o.lower_ == "out" and o.dep_ in ("prep", "prt", "advmod")]  # "out of Georgia"
+    left = [a for holder in [tok] + objects for a in _prep_targets(holder, frozenset({"from"}), analysis)]
+    left = left or [a for o in outs + [tok] for a in _prep_targets(o, frozenset({"of"}), analysis)]
+    targets = left or [t for t in r.targets if t.token not in objects]
+    resources = all(o.lemma_.lower() in WITHDRAWN_RESOURCES for o in objects)
+    return replace(r, type="SANCTION" if resources else r.type, targets=targets)
 
 
 OPENING_VERBS = {"open", "reopen"}
@@ -371,7 +404,7 @@ def protested_thing_author(match: TriggerMatch, r: Reading, analysis: Analysis) 
 
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
-                                    restricted_place, lifted_restriction, closed_passage, opened_passage,
+                                    restricted_place, lifted_restriction, closed_passage, opened_passage, withdrawn_resources,
                                     placed_under, investigated_act, satisfied_demands, protested_thing_author)
 
 

@@ -35,13 +35,18 @@ CARRIER_NOUNS = {"mission", "effort", "bid", "process", "initiative", "campaign"
                  "convoy", "shipment", "flight", "drive"}
 
 
+# Particles the parse hangs as a preposition when an object comes between: "pulled its forces out of".
+PARTICLE_PREPS = {"out"}
+
+
 def _phrase_lemmas(token) -> tuple[list[str], int]:
     """Lemmas for phrase matching starting at ``token``: compounds before a noun, particles after a verb."""
     if token.pos_ in NOUN_TAGS:
         lefts = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.i == token.i - 1]
         start = lefts[0] if lefts else token
         return [t.lemma_.lower() for t in token.doc[start.i:token.i + 1]], token.i - start.i
-    following = [token.lemma_.lower()] + [t.lemma_.lower() for t in token.rights if t.dep_ == "prt"]
+    following = [token.lemma_.lower()] + [t.lemma_.lower() for t in token.rights
+                                          if t.dep_ == "prt" or (t.dep_ == "prep" and t.lower_ in PARTICLE_PREPS)]
     return following + [t.lemma_.lower() for t in token.doc[token.i + 1:token.i + 3]], 0
 
 
