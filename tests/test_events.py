@@ -645,3 +645,8 @@ def test_withdrawing_envoys_or_inspectors_reduces_relations(coder):
 def test_forcing_an_agency_out_of_a_country_expels_it(coder):
     _, coded = events_of(coder, "Sudan kicked out Western aid groups in March.")
     assert [(e.type, e.mode) for e in coded.events] == [("SANCTION", "expel")]
+
+
+def test_a_place_is_no_second_recipient_beside_its_people(coder):
+    evs, _ = events_of(coder, "Israeli jets killed six Lebanese soldiers in an attack on a depot in Tyre.")
+    assert [(t, tg) for t, _, tg, _ in evs] == [("ASSAULT", "six Lebanese soldiers")], evs

@@ -22,7 +22,7 @@ from ..analysis_state import Analysis
 from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import PATIENT_VERBS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import PATIENT_VERBS, PLACE_KINDS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
 from .candidate import Candidate, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import RECIPROCAL, RESPONSIVE, conditional_party, fold_candidates
@@ -58,6 +58,7 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
         candidates = [c for c in (_candidate(m, analysis, lexicon) for m in matches) if c]
         candidates += _classifier_candidates(sent, {m.token.i for m in matches}, analysis, lexicon)
         fold_candidates(candidates, analysis)
+        _drop_place_echoes(candidates)
         seen_pairs: set[tuple] = set()  # one event per (type, source, target) per sentence
         for cand in candidates:
             if cand.dropped:
@@ -163,6 +164,25 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     if frame is not None and cand.status == "occurred":
         cand.status = frame_status(frame) or cand.status
     return cand
+
+
+def _drop_place_echoes(cands: list[Candidate]) -> None:
+    """"British aircraft killed 4 Iraqis in an attack on a depot in Basra": one attack, whose
+    recipients are the Iraqis; Basra only says where. A place recipient is dropped when the same
+    source does the same type of act in the sentence to an actor of the place's country."""
+    live = [c for c in cands if not c.dropped]
+    for cand in live:
+        places = [t for t in cand.targets if t.mention is not None and t.mention.kind in PLACE_KINDS]
+        if not places:
+            continue
+        sources = {who(s) for s in cand.sources}
+        people = [t for other in live if other.type == cand.type and sources & {who(s) for s in other.sources}
+                  for t in other.targets if t.mention is None or t.mention.kind not in PLACE_KINDS]
+        echoes = [p for p in places if any(t.actor.country and t.actor.country == p.actor.country for t in people)]
+        if echoes:
+            cand.targets = [t for t in cand.targets if t not in echoes]
+            if not cand.targets:
+                cand.dropped = True
 
 
 # (type, mode) of acts that have no recipient by nature: they are coded with the target left empty.
