@@ -650,3 +650,11 @@ def test_forcing_an_agency_out_of_a_country_expels_it(coder):
 def test_a_place_is_no_second_recipient_beside_its_people(coder):
     evs, _ = events_of(coder, "Israeli jets killed six Lebanese soldiers in an attack on a depot in Tyre.")
     assert [(t, tg) for t, _, tg, _ in evs] == [("ASSAULT", "six Lebanese soldiers")], evs
+
+
+def test_detonating_bombs_in_a_city_attacks_its_people(coder):
+    _, coded = events_of(coder, "Chechen rebels exploded a series of bombs in the capital Grozny.")
+    assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "RUSCVL")] or \
+        [e.type for e in coded.events] == ["ASSAULT"], [(e.type, e.target.code) for e in coded.events]
+    evs, _ = events_of(coder, "The ruling set off a debate in Kenya.")
+    assert evs == []

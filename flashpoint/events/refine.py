@@ -402,10 +402,24 @@ def protested_thing_author(match: TriggerMatch, r: Reading, analysis: Analysis) 
     return None
 
 
+def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"exploded a series of bombs in Kabul": with no one named as hit, the people of the place the
+    bombs went off in (its country's civilians, inferred)."""
+    tok = match.token
+    if r.targets or match.pos != "verb" or tok.lemma_.lower() not in DETONATING_VERBS:
+        return None
+    for holder in [tok] + [c for c in tok.children if c.dep_ == "dobj"]:
+        found = _site(holder, analysis)
+        if found is not None:
+            return replace(r, targets=[_place_actor(found[0], found[1], "CVL", "place-of-attack")])
+    return None
+
+
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
                                     restricted_place, lifted_restriction, closed_passage, opened_passage, withdrawn_resources,
-                                    placed_under, investigated_act, satisfied_demands, protested_thing_author)
+                                    placed_under, investigated_act, satisfied_demands, protested_thing_author,
+                                    detonated_in_place)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
@@ -499,6 +513,17 @@ def needs_a_lifted_restriction(tok) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in ONLY_LIFTING and not _restriction_objects(tok)
 
 
+def needs_a_detonated_device(tok) -> bool:
+    """"exploded a series of bombs in Kabul" attacks; "set off a debate", "the crowd exploded" do not."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children]  # "a series of bombs"
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in DETONATING_VERBS and not any(_explosive(o) for o in objects)
+
+
+DETONATING_VERBS = {"detonate", "explode", "set"}
+
+
 # Verbs in the lexicon only for what they lift: with another object they name no event.
 ONLY_LIFTING = {"cancel", "revoke", "rescind", "repeal", "relax", "remove"}
 
@@ -511,7 +536,8 @@ def denies_a_claim(tok) -> bool:
 
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, in_the_face_of, standing_relation, travel_return,
-    denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction)
+    denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
+    needs_a_detonated_device)
 
 
 def not_an_event(tok) -> bool:
@@ -629,10 +655,10 @@ def _place_in(phrase, analysis: Analysis, depth: int):
         return phrase, m
     if phrase.lemma_.lower() in SETTLEMENT_NOUNS:
         # "the Iraqi city of Basra", "the town of Samarra": whatever names the town places it
-        named = [c for c in phrase.children if c.dep_ in ("amod", "compound")] + _prep_objects(phrase, {"of"})
+        named = [c for c in phrase.children if c.dep_ in ("amod", "compound", "appos")] + _prep_objects(phrase, {"of"})
         for mod in named:
             mm = analysis.mention_at(mod.i)
-            if mm is not None and mm.actor.country and (mod.dep_ == "pobj" or mm.kind in SITE_KINDS | {"demonym"}):
+            if mm is not None and mm.actor.country and (mod.dep_ in ("pobj", "appos") or mm.kind in SITE_KINDS | {"demonym"}):
                 return mod, mm
     if m is not None or depth >= 2:
         return None  # a named actor ("outside the US embassy") is no place of its own country
