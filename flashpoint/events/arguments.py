@@ -198,8 +198,9 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
 
 
 # Participles and adjectives of belonging: "workers affiliated with the union", "troops loyal to
-# the president", "militants linked to al-Qaeda" act for the one they belong to.
-BELONGING = {"affiliate", "affiliated", "belong", "loyal", "link", "linked", "ally", "allied", "attach", "attached"}
+# the president", "militants linked to al-Qaeda" act for the one they belong to. An ally is an
+# actor of its own ("a faction allied to the government" is not the government).
+BELONGING = {"affiliate", "affiliated", "belong", "loyal", "link", "linked", "attach", "attached"}
 BELONGING_PREPS = {"with", "to"}
 
 

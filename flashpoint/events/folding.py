@@ -6,7 +6,10 @@
 - a cooperative act an actor announces or promises is AGREE;
 - what someone is urged, asked or accused of doing is folded into the REQUEST/ACCUSE event;
 - a verb acting on an event noun is the event ("accepted the demands", "lifted the blockade");
-- a protest takes the recipient of its purpose ("went on strike to demand ...").
+- a protest takes the recipient of its purpose ("went on strike to demand ...");
+- what is refused did not happen: events inside a rejected offer or a refused act fold into the
+  REJECT, and a refusal despite pressure answers those who pressed;
+- an order that sends forces out is the orderer's MOBILIZE ("ordered the deployment of troops").
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..analysis_state import Analysis
-from .arguments import Argument, _resolved_at, expand
+from .arguments import GENERIC_HEADS, PARTAKING_VERBS, Argument, _resolved_at, expand
 from .candidate import Candidate, is_generic, others, same_actor, same_country
 from .lexicon import default_lexicon
 from .refine import located_only
@@ -367,6 +370,8 @@ MOVEMENT_PREPS = frozenset({"to", "into", "toward", "towards", "onto", "against"
 
 
 def _fold_orders(cands: list[Candidate], by_token: dict[int, Candidate], analysis: Analysis) -> None:
+    """An "order" REQUEST whose object is a deployment, patrols or forces sent somewhere becomes
+    MOBILIZE; the deployment noun folds into it and where the forces go is the recipient."""
     for cand in cands:
         verb = cand.match.token
         if cand.type != "REQUEST" or cand.match.pos != "verb" or verb.lemma_.lower() not in ORDERING:
@@ -384,8 +389,10 @@ def _fold_orders(cands: list[Candidate], by_token: dict[int, Candidate], analysi
             cand.type = "MOBILIZE"
             cand.mode = (inner.mode if deployment else None) or default_lexicon().mode_for(
                 "MOBILIZE", {t.lemma_.lower() for t in verb.subtree})  # "patrols by police": police
-            sent_to = others(inner.targets, cand.sources) if deployment else []
-            cand.targets = sent_to or _sent_to(verb, obj, cand.sources, analysis)
+            named = others(inner.targets, cand.sources) if deployment else []
+            # "to the country's border": a bare "country" is no recipient
+            cand.targets = ([t for t in named if t.resolved] or _sent_to(verb, obj, cand.sources, analysis)
+                            or [t for t in named if t.token.lemma_.lower() not in GENERIC_HEADS])
             cand.alone = True  # PLOVER: a group may mobilize with no recipient stated
             if inner is not None:
                 inner.dropped = True
@@ -430,10 +437,18 @@ def _refused_things(verb) -> list:
     return found + [o for o in objects if o.lemma_.lower() in PROPOSAL_NOUNS]
 
 
-def _within(root) -> list:
-    """Tokens of ``root``'s complements, nearest first."""
+# Verbs through which a refused event is the refuser's own part in it: "refused to take part in a
+# summit", "declined to send an envoy to the talks", "refused to enter into negotiations".
+JOINING_VERBS = PARTAKING_VERBS | {"enter", "attend", "send", "hold", "resume", "sign", "accept", "commit"}
+
+
+def _within(root, triggers) -> list:
+    """Tokens of ``root``'s complements, nearest first. Below a verb the walk goes on only when the
+    verb is an event itself or one of ``JOINING_VERBS``: "refused to make progress in talks" leaves
+    the talks held."""
     out, frontier = [root], [root]
     while frontier:
+        frontier = [t for t in frontier if t.pos_ != "VERB" or t.i in triggers or t.lemma_.lower() in JOINING_VERBS]
         nxt = [c for t in frontier for c in t.children if c.dep_ in REFUSED_DEPS
                and (c.dep_ != "prep" or c.lower_ in REFUSED_PREPS)]
         out += nxt
@@ -452,11 +467,13 @@ def _author(proposal, sources: list[Argument], analysis: Analysis) -> list[Argum
 
 
 def _fold_refused(cands: list[Candidate], by_token: dict[int, Candidate], analysis: Analysis) -> None:
+    """Drop the events inside what a REJECT verb refuses; a REJECT without a recipient read off the
+    parse takes the offer's author, else the recipient of the refused act."""
     for rejection in cands:
         if rejection.type != "REJECT" or rejection.match.pos != "verb" or rejection.dropped:
             continue
         for root in _refused_things(rejection.match.token):
-            nested = [by_token[t.i] for t in _within(root) if t.i in by_token and by_token[t.i] is not rejection]
+            nested = [by_token[t.i] for t in _within(root, by_token) if t.i in by_token and by_token[t.i] is not rejection]
             replaceable = not rejection.targets or is_generic(rejection.targets)
             if replaceable or all(t.inferred for t in rejection.targets):
                 named = [] if root.pos_ == "VERB" else _author(root, rejection.sources, analysis)
@@ -498,6 +515,7 @@ def _pressers(pressure, sources: list[Argument], analysis: Analysis) -> list[Arg
 
 
 def _refused_despite(cands: list[Candidate], analysis: Analysis) -> None:
+    """A REJECT with no recipient and a "despite pressure/calls by X" phrase rejects X."""
     for cand in cands:
         if cand.dropped or cand.type != "REJECT" or cand.match.pos != "verb":
             continue
