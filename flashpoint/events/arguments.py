@@ -128,7 +128,13 @@ def _np_span(tok):
 def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     """An Argument for token ``tok`` if it denotes an actor (a KB mention, a named entity or an
     actor noun); None otherwise."""
-    if tok.lemma_.lower() in QUANTITY_HEADS or tok.lower_ in QUANTITY_HEADS:
+    counted = tok.lemma_.lower() in QUANTITY_HEADS or tok.lower_ in QUANTITY_HEADS
+    if counted or tok.lemma_.lower() in ACTOR_NOUNS:
+        # "thousands of workers affiliated with X" may hang the participle on the count
+        owner = _belonged_to(tok, analysis)
+        if owner is not None and not _resolved_here(tok, analysis):
+            return owner
+    if counted:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -188,6 +194,40 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
             return Argument(actor=mention.actor, token=tok, mention=mention)
         span = _np_span(tok) if tok.pos_ != "PRON" else tok.doc[tok.i:tok.i + 1]
         return Argument(actor=Actor(text=span.text, start=span.start_char, end=span.end_char), token=tok)
+    return None
+
+
+# Participles and adjectives of belonging: "workers affiliated with the union", "troops loyal to
+# the president", "militants linked to al-Qaeda" act for the one they belong to. An ally is an
+# actor of its own ("a faction allied to the government" is not the government).
+BELONGING = {"affiliate", "affiliated", "belong", "loyal", "link", "linked", "attach", "attached"}
+BELONGING_PREPS = {"with", "to"}
+
+
+def _resolved_here(tok, analysis: Analysis) -> bool:
+    m = analysis.mention_at(tok.i)
+    return m is not None and m.resolved
+
+
+def _belonged_to(tok, analysis: Analysis) -> Optional[Argument]:
+    """The resolved actor an unresolved people noun belongs to ("500,000 workers affiliated with
+    the Serbian Workers' Union"): the actor named by the participle's "with"/"to" phrase, or the
+    named owner inside it (the union's "Serbian Workers'"). None when it names no resolved actor."""
+    for mod in tok.children:
+        if mod.dep_ not in ("acl", "amod") or mod.i < tok.i:
+            continue  # after the noun: "affiliated with ...", not "the affiliated unions"
+        if mod.lemma_.lower() not in BELONGING and mod.lower_ not in BELONGING:
+            continue
+        for pobj in (g for p in mod.children if p.dep_ == "prep" and p.lower_ in BELONGING_PREPS
+                     for g in p.children if g.dep_ == "pobj"):
+            found = actor_for(pobj, analysis)
+            if found is not None and found.resolved and (found.mention is None or found.mention.kind != "demonym"):
+                return found  # "a Polish union" names no owner: the demonym is not the union
+            # "the Serbian Workers' Union": its possessor; not a demonym ("a Polish union" is no state's)
+            owner = next((a for c in pobj.children if c.dep_ == "poss"
+                          and (a := _resolved_at(c, analysis)) is not None), None)
+            if owner is not None:
+                return owner
     return None
 
 

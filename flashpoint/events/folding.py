@@ -6,7 +6,10 @@
 - a cooperative act an actor announces or promises is AGREE;
 - what someone is urged, asked or accused of doing is folded into the REQUEST/ACCUSE event;
 - a verb acting on an event noun is the event ("accepted the demands", "lifted the blockade");
-- a protest takes the recipient of its purpose ("went on strike to demand ...").
+- a protest takes the recipient of its purpose ("went on strike to demand ...");
+- what is refused did not happen: events inside a rejected offer or a refused act fold into the
+  REJECT, and a refusal despite pressure answers those who pressed;
+- an order that sends forces out is the orderer's MOBILIZE ("ordered the deployment of troops").
 """
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from dataclasses import replace
 from typing import Optional
 
 from ..analysis_state import Analysis
-from .arguments import Argument, expand
+from .arguments import GENERIC_HEADS, PARTAKING_VERBS, Argument, _resolved_at, expand
 from .candidate import Candidate, is_generic, others, same_actor, same_country
+from .lexicon import default_lexicon
 from .refine import located_only
 from .status import PASS_THROUGH, cue_sets, path_up
 
@@ -351,11 +355,189 @@ def _states_own_forces(targets: list[Argument], sources: list[Argument]) -> bool
     return state_speaker and own
 
 
+# An order that sends forces out is their mobilization (PLOVER MOBILIZE: "all military or police
+# moves"), done by the one who orders it: "ordered the deployment of troops", "ordered patrols by
+# police", "ordered troops into the city". An order with an act of its own ("ordered X to attack
+# Y") stays a REQUEST of X.
+ORDERING = {"order", "direct", "instruct", "command"}
+DEPLOYMENT_NOUNS = {"patrol", "deployment", "dispatch", "reinforcement", "mobilization", "mobilisation"}
+DEPLOYED_FORCES = {"troop", "soldier", "army", "force", "police", "policeman", "unit",
+                                              "battalion", "brigade", "division", "reservist", "reserve", "tank",
+                                              "warship", "ship", "jet", "warplane", "aircraft", "paratrooper",
+                                              "marine", "commando", "gendarme", "militia"}
+# Where forces are sent: the place or actor there is the recipient ("into Ukraine").
+MOVEMENT_PREPS = frozenset({"to", "into", "toward", "towards", "onto", "against", "near", "along"})
+
+
+def _fold_orders(cands: list[Candidate], by_token: dict[int, Candidate], analysis: Analysis) -> None:
+    """An "order" REQUEST whose object is a deployment, patrols or forces sent somewhere becomes
+    MOBILIZE; the deployment noun folds into it and where the forces go is the recipient."""
+    for cand in cands:
+        verb = cand.match.token
+        if cand.type != "REQUEST" or cand.match.pos != "verb" or verb.lemma_.lower() not in ORDERING:
+            continue
+        if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            continue  # "ordered the army to attack": the order asks an act of its own
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            inner = by_token.get(obj.i)
+            deployment = inner is not None and inner.type == "MOBILIZE"
+            lemma = obj.lemma_.lower()
+            sent = lemma in DEPLOYED_FORCES and any(
+                p.dep_ == "prep" and p.lower_ in MOVEMENT_PREPS for h in (verb, obj) for p in h.children)
+            if not (deployment or lemma in DEPLOYMENT_NOUNS or sent):
+                continue
+            cand.type = "MOBILIZE"
+            cand.mode = (inner.mode if deployment else None) or default_lexicon().mode_for(
+                "MOBILIZE", {t.lemma_.lower() for t in verb.subtree})  # "patrols by police": police
+            named = others(inner.targets, cand.sources) if deployment else []
+            # "to the country's border": a bare "country" is no recipient
+            cand.targets = ([t for t in named if t.resolved] or _sent_to(verb, obj, cand.sources, analysis)
+                            or [t for t in named if t.token.lemma_.lower() not in GENERIC_HEADS])
+            cand.alone = True  # PLOVER: a group may mobilize with no recipient stated
+            if inner is not None:
+                inner.dropped = True
+            break
+
+
+def _sent_to(verb, obj, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+    """Whom forces are sent to or against: "into Ukraine", "to the border with Libya"."""
+    for holder in (obj, verb):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in MOVEMENT_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = [a for a in expand(pobj, analysis) if a.resolved] or [
+                    a for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("with", "of")
+                    for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis) if a.resolved]
+                found = others(found, sources)
+                if found:
+                    return found
+    return []
+
+
+# What is refused or opposed did not happen: events named inside an offer, a proposal or a
+# refused act ("rejected an offer from Kabul for direct talks", "is opposed to French mediation in
+# peace negotiations", "refused to commit to any assistance to the US-led war") are folded into
+# the REJECT, whose recipient is the offer's author, else the one the refused act was for.
+PROPOSAL_NOUNS = {"offer", "proposal", "plan", "call", "bid", "mediation", "initiative", "request", "demand",
+                  "suggestion", "idea", "invitation", "overture", "appeal", "plea", "proposition", "scheme",
+                  "formula", "roadmap", "ultimatum", "draft", "blueprint"}
+# How far a refused thing reaches: its complements, not clauses with their own time or actor
+# ("after the attack", "who attacked ...", "citing ...").
+REFUSED_DEPS = {"prep", "pobj", "pcomp", "dobj", "xcomp", "compound", "nmod"}
+REFUSED_PREPS = {"for", "of", "to", "in", "on", "with", "between", "toward", "towards", "into", "from", "by",
+                 "against", "among", "about", "regarding", "concerning"}
+AUTHOR_PREPS = {"from", "by"}
+
+
+def _refused_things(verb) -> list:
+    """Heads of what a REJECT verb refuses: its offer/proposal object (dobj, "opposed to" pobj)
+    and, after refuse/decline, the act it refuses ("refused to commit to ...")."""
+    found = [c for c in verb.children if c.dep_ == "xcomp"] if verb.lemma_.lower() in cue_sets().refusing else []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    return found + [o for o in objects if o.lemma_.lower() in PROPOSAL_NOUNS]
+
+
+# Verbs through which a refused event is the refuser's own part in it: "refused to take part in a
+# summit", "declined to send an envoy to the talks", "refused to enter into negotiations".
+JOINING_VERBS = PARTAKING_VERBS | {"enter", "attend", "send", "hold", "resume", "sign", "accept", "commit"}
+
+
+def _within(root, triggers) -> list:
+    """Tokens of ``root``'s complements, nearest first. Below a verb the walk goes on only when the
+    verb is an event itself or one of ``JOINING_VERBS``: "refused to make progress in talks" leaves
+    the talks held."""
+    out, frontier = [root], [root]
+    while frontier:
+        frontier = [t for t in frontier if t.pos_ != "VERB" or t.i in triggers or t.lemma_.lower() in JOINING_VERBS]
+        nxt = [c for t in frontier for c in t.children if c.dep_ in REFUSED_DEPS
+               and (c.dep_ != "prep" or c.lower_ in REFUSED_PREPS)]
+        out += nxt
+        frontier = nxt
+    return out
+
+
+def _author(proposal, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+    """Who made an offer or proposal: "X's proposal", "an offer from X", "French mediation"."""
+    found = [a for c in proposal.children if c.dep_ == "poss" for a in expand(c, analysis)]
+    found += [a for p in proposal.children if p.dep_ == "prep" and p.lower_ in AUTHOR_PREPS
+              for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
+    found += [a for c in proposal.children if c.dep_ in ("amod", "compound") and c.i < proposal.i
+              and (a := _resolved_at(c, analysis)) is not None]
+    return others(found, sources)
+
+
+def _fold_refused(cands: list[Candidate], by_token: dict[int, Candidate], analysis: Analysis) -> None:
+    """Drop the events inside what a REJECT verb refuses; a REJECT without a recipient read off the
+    parse takes the offer's author, else the recipient of the refused act."""
+    for rejection in cands:
+        if rejection.type != "REJECT" or rejection.match.pos != "verb" or rejection.dropped:
+            continue
+        for root in _refused_things(rejection.match.token):
+            nested = [by_token[t.i] for t in _within(root, by_token) if t.i in by_token and by_token[t.i] is not rejection]
+            replaceable = not rejection.targets or is_generic(rejection.targets)
+            if replaceable or all(t.inferred for t in rejection.targets):
+                named = [] if root.pos_ == "VERB" else _author(root, rejection.sources, analysis)
+                named = named or next((found for c in nested if (found := [
+                    t for t in others(c.targets, rejection.sources) if not t.inferred])), [])
+                if replaceable and not named:
+                    named = next((found for c in nested if (found := others(c.targets, rejection.sources))), [])
+                rejection.targets = named or rejection.targets
+            for c in nested:
+                c.dropped = True
+
+
+# Refusing in the face of pressure answers those who pressed: "declined to resign despite growing
+# pressure by the commission", "refused to step down despite calls from the opposition".
+PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "plea", "request", "urging", "insistence", "entreaty",
+                  "ultimatum", "protest", "push"}
+
+
+def _concessive_objects(tok) -> list:
+    """Objects of "despite X" and "in spite of X" phrases under ``tok``."""
+    out = []
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        if prep.lower_ == "despite":
+            out += [g for g in prep.children if g.dep_ == "pobj"]
+        elif prep.lower_ == "in":
+            out += [g2 for g in prep.children if g.dep_ == "pobj" and g.lower_ == "spite"
+                    for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for g2 in p.children if g2.dep_ == "pobj"]
+    return out
+
+
+def _pressers(pressure, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+    """Who pressed: "pressure by X", "calls from X", "X's demands", "US pressure"."""
+    found = [a for c in pressure.children if c.dep_ == "poss" for a in expand(c, analysis)]
+    found += [a for p in pressure.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
+              for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
+    found += [a for c in pressure.children if c.dep_ in ("amod", "compound") and c.i < pressure.i
+              and (a := _resolved_at(c, analysis)) is not None]
+    return others(found, sources)
+
+
+def _refused_despite(cands: list[Candidate], analysis: Analysis) -> None:
+    """A REJECT with no recipient and a "despite pressure/calls by X" phrase rejects X."""
+    for cand in cands:
+        if cand.dropped or cand.type != "REJECT" or cand.match.pos != "verb":
+            continue
+        if cand.targets and not is_generic(cand.targets):
+            continue
+        verb = cand.match.token
+        clause = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "declined to resign despite ..."
+        for pressure in (o for t in clause for o in _concessive_objects(t)):
+            if pressure.lemma_.lower() in PRESSURE_NOUNS:
+                pressers = _pressers(pressure, cand.sources, analysis)
+                if pressers:
+                    cand.targets = pressers
+                    break
+
+
 def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
     candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
     by_token = {c.match.token.i: c for c in cands}  # trigger token index -> its candidate
+    _fold_orders(cands, by_token, analysis)
     _fold_operated(cands, by_token)
+    _fold_refused(cands, by_token, analysis)
     _fold_purposes(cands, analysis)
     _fold_results(cands, by_token)
     _fold_aims(cands, by_token)
@@ -446,6 +628,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                         other.dropped = other.dropped or other.status == "hypothetical"
                         break
     _fold_charges(cands)
+    _refused_despite(cands, analysis)
 
 
 _INTENT_OR_MODAL = {"will", "would", "shall", "'ll", "agree", "offer", "ready", "willing", "prepared",
