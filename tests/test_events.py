@@ -658,3 +658,19 @@ def test_detonating_bombs_in_a_city_attacks_its_people(coder):
         [e.type for e in coded.events] == ["ASSAULT"], [(e.type, e.target.code) for e in coded.events]
     evs, _ = events_of(coder, "The ruling set off a debate in Kenya.")
     assert evs == []
+
+
+def test_ending_mediation_efforts_is_a_withdrawal_not_a_meeting(coder):
+    evs, _ = events_of(coder, "Algerian officers ended mediation efforts between rival Libyan militias on Monday.")
+    assert not any(t == "CONSULT" for t, *_ in evs), evs
+
+
+def test_a_noun_of_saying_lends_its_issuer_as_speaker(coder):
+    evs, _ = events_of(coder, "Germany issued a reminder to Serbia that Belgrade must cooperate with NATO monitors.")
+    assert not any(t == "COOPERATE" for t, *_ in evs), evs
+    assert any(t == "REQUEST" and s == "Germany" and tg == "Serbia" for t, s, tg, _ in evs), evs
+
+
+def test_a_veto_given_is_not_a_rejection(coder):
+    evs, _ = events_of(coder, "Syrian rebels said they would join talks if Russia gave them a veto over the deal.")
+    assert not any(t == "REJECT" for t, *_ in evs), evs

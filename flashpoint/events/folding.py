@@ -57,6 +57,10 @@ FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 HALTING = {"halt", "suspend", "end", "stop", "cease", "freeze", "pause", "call"}
 
 
+# Nouns that name an act by its modifier: "mediation efforts", "the peace process".
+EFFORT_NOUNS = {"effort", "process", "bid", "attempt", "initiative", "mission", "drive", "campaign"}
+
+
 # Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
 REFUSABLE = {"AGREE", "CONCEDE"}
 
@@ -72,6 +76,9 @@ def _fold_operated(cands: list[Candidate], by_token: dict[int, Candidate]) -> No
         objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on")
                     for g in c.children if g.dep_ == "pobj"]  # "conceded to demands from UNITA"
+        # "ended mediation efforts": the act is named by the modifier of an effort word
+        objects += [g for o in objects if o.lemma_.lower() in EFFORT_NOUNS for g in o.children
+                    if g.dep_ in ("compound", "amod") and g.i in by_token]
         for obj in objects:
             inner = by_token.get(obj.i)
             if inner is None or inner.match.pos != "noun":

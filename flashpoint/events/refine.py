@@ -470,6 +470,16 @@ def posed_threat(tok) -> bool:
         and tok.lemma_.lower() in ("threat", "danger", "risk")
 
 
+# Verbs that hand over or hold a power rather than use it: "gave them a veto", "holds a veto".
+POWER_HOLDING = {"give", "grant", "have", "hold", "wield", "enjoy", "lose", "keep", "retain"}
+
+
+def held_power(tok) -> bool:
+    """"if he gave them a veto over any settlement": a power given is not yet used."""
+    return tok.lemma_.lower() == "veto" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
+        and tok.head.lemma_.lower() in POWER_HOLDING
+
+
 def in_the_face_of(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face"
 
@@ -535,7 +545,7 @@ def denies_a_claim(tok) -> bool:
 
 
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
-    newsroom_non_answer, refused_to_comment, posed_threat, in_the_face_of, standing_relation, travel_return,
+    newsroom_non_answer, refused_to_comment, posed_threat, held_power, in_the_face_of, standing_relation, travel_return,
     denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
     needs_a_detonated_device)
 

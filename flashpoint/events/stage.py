@@ -22,7 +22,8 @@ from ..analysis_state import Analysis
 from ..attribution.lookup import frame_for, frame_status, to_event_attribution
 from ..model import Event, EventAttribution, SentenceRef, Span
 from ..version import CODER
-from .arguments import PATIENT_VERBS, PLACE_KINDS, Argument, expand, noun_arguments, subject_of, subtree_target, verb_arguments
+from .arguments import (PATIENT_VERBS, PLACE_KINDS, STATEMENT_NOUNS, Argument, _governing_subject, expand,
+                        noun_arguments, subject_of, subtree_target, verb_arguments)
 from .candidate import Candidate, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
 from .folding import RECIPROCAL, RESPONSIVE, conditional_party, fold_candidates
@@ -33,6 +34,9 @@ from .status import PASS_THROUGH, decide_status, path_up
 from .triggers import TriggerMatch, find_triggers
 
 COMMUNICATION = PASS_THROUGH | {"warn", "vow", "pledge", "promise", "threaten", "say", "assure", "clear"}
+# Nouns for what is said, whose "that" clause the issuer speaks ("a reminder that Iraq must ...").
+SPOKEN_NOUNS = STATEMENT_NOUNS | {"reminder", "warning", "demand", "call", "appeal", "assurance", "pledge", "promise",
+                                  "threat", "message", "reply", "response"}
 
 
 def make_events_stage(options):
@@ -357,6 +361,10 @@ def _speaker(tok, analysis: Analysis) -> Optional[Argument]:
         if gov.lemma_.lower() in COMMUNICATION and gov.pos_ in ("VERB", "AUX", "ADJ"):
             verb = gov if gov.pos_ != "ADJ" else gov.head
             subj = subject_of(verb, analysis)
+            return subj[0] if subj else None
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in SPOKEN_NOUNS:
+            # "issued a reminder to Iraq that it must cooperate": whoever issued it speaks
+            subj = _governing_subject(gov, analysis)
             return subj[0] if subj else None
     return None
 
