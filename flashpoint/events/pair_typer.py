@@ -70,6 +70,7 @@ class HybridConfig:
     use_trigger: bool = True
     lr_chooses: bool = True     # False: an ambiguous trigger word takes its first lexicon reading
     use_modality: bool = True   # "will meet" is AGREE, "will not meet" REJECT (see modal_reading)
+    modal_mass: float = 0.8     # on a trigger's modal reading when it differs from the word's own
     # The LR's distribution times the MiniLM encoder head's (``CombinedTypeClassifier``) when a
     # head is given or shipped; False: the LR alone (the event coder's own calls never use it).
     use_encoder: bool = True
@@ -140,11 +141,17 @@ class HybridPairTyper:
                 trig = (tok.idx, tok.idx + len(tok.text))
                 lr = self._lr(parsed, source, target, trig)
                 types = tuple(t for t in match.types if t in PLOVER_TYPES)
+                mass = cfg.trigger_mass
                 if cfg.use_modality:
-                    types = modal_reading(match.token, types)
+                    modal = modal_reading(match.token, types)
+                    if modal != types:
+                        # a PLOVER rule read off the parse ("will visit" is AGREE), not a bare
+                        # word: trusted like the coder's events
+                        mass = max(mass, cfg.modal_mass)
+                    types = modal
                 if not cfg.lr_chooses:
                     types = types[:1]
-                return self._mix("trigger", types, lr, cfg.trigger_mass, trig)
+                return self._mix("trigger", types, lr, mass, trig)
         lr = self._lr(parsed, source, target, None)
         return PairTyping(max(lr, key=lr.get), lr, "classifier")
 
