@@ -500,7 +500,7 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
                 sources = [a for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                            for a in expand(g, analysis) if a.resolved]
     sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
-    if not sources and noun.dep_ == "dobj":
+    if not sources and noun.dep_ in ("dobj", "npadvmod"):  # "break up any march by X" parses the march as npadvmod
         sources = _stray_agent(noun, analysis)
     # "a mediation mission between X and Y": a compound trigger's phrase is its head's
     holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
