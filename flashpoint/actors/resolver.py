@@ -241,7 +241,8 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
                 mentions.append(ActorMention(actor, left, end, kind=kind, plural=False))
         mentions.append(ActorMention(base, start, end, kind=kind, plural=plural))
     mentions = _dedupe(mentions)
-    return _add_entities(doc, _of_country(doc, mentions + _possessed_roles(doc, kb, mentions)))
+    mentions = _of_country(doc, mentions + _possessed_roles(doc, kb, mentions))
+    return _add_entities(doc, _glossed_names(doc, mentions))
 
 
 def _possessed_roles(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -423,6 +424,50 @@ def _with_country_sector(actor: Actor, country: Optional[str], sector: Optional[
     code = (country + (sector or "")) if country else None
     return Actor(text=actor.text, start=actor.start, end=actor.end, code=code, country=country,
                  sector=sector if country else None, name=actor.name, kb_id=actor.kb_id, via=via or actor.via)
+
+
+# Head nouns that make a name an organisation's: "the Umma party", "the Sunrise group".
+ORG_HEAD_NOUNS = {"party", "group", "movement", "front", "organization", "organisation", "union", "alliance",
+                  "coalition", "council", "committee", "association", "league", "army", "militia", "brigade"}
+GLOSS_SPAN = 8  # tokens a parenthetical gloss may take, brackets included
+
+
+def _gloss_end(doc, open_i: int) -> Optional[int]:
+    """The index of the ")" closing the "(" at ``open_i``, within ``GLOSS_SPAN`` tokens."""
+    for j in range(open_i + 1, min(len(doc), open_i + GLOSS_SPAN)):
+        if doc[j].text == "(":
+            return None
+        if doc[j].text == ")":
+            return j
+    return None
+
+
+def _glossed_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"the Kifaya ("Enough") group", "the Umma (Nation) party": a name, its translation in
+    brackets and the organisation noun after them are one named organisation, unknown to the KB
+    (code None, like an unknown named person). The bracket breaks the parse and the entity
+    tagger's span, so the phrase is read off the tokens."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN":
+            continue
+        close = _gloss_end(doc, tok.i)
+        if close is None or close + 1 >= len(doc):
+            continue
+        head = doc[close + 1]
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in ORG_HEAD_NOUNS:
+            continue
+        start = tok.i - 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if any(i in taken for i in range(start, head.i + 1)):
+            continue  # the KB knows (part of) it: its own mention stands
+        span = doc[start:head.i + 1]
+        actor = Actor(text=span.text, start=span.start_char, end=span.end_char, via="unresolved")
+        out.append(ActorMention(actor, start, head.i + 1, kind="org", plural=False))
+        taken.update(range(start, head.i + 1))
+    return out
 
 
 def _add_entities(doc, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -49,7 +49,8 @@ ACTOR_NOUNS = {"government", "army", "military", "force", "troop", "soldier", "p
                "cabinet", "junta", "emperor", "sheikh", "pope", "cleric", "bishop", "archbishop", "mayor",
                "governor", "secretary", "ambassador", "spokeswoman", "lawmaker", "senator", "official",
                "people", "nation", "country", "state", "kingdom", "republic", "authorities", "administration",
-               "mediator", "donor", "ally", "neighbour", "neighbor", "sponsor", "guarantor", "broker"}
+               "mediator", "donor", "ally", "neighbour", "neighbor", "sponsor", "guarantor", "broker",
+               "kidnapper", "hijacker", "captor", "abductor", "taker", "striker"}  # "hostage-takers"
 # Weapons and strikes that stand for the side using them when named with its demonym:
 # "Israeli airstrikes killed ...", "Russian missiles hit ...".
 INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell", "bomb", "artillery", "jet",
@@ -75,6 +76,10 @@ QUANTITY_HEADS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds",
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
+# Kinds of mention that name an actor by its name even when the knowledge base has no code for it.
+NAMED_KINDS = {"person", "org"}
+
+
 @dataclass
 class Argument:
     """A source or target: the actor mention (possibly built on the fly) and its head token."""
@@ -97,6 +102,12 @@ class Argument:
     def named(self) -> bool:
         """Resolved, or a named person the knowledge base does not know (still an actor)."""
         return self.resolved or (self.mention is not None and self.mention.kind == "person")
+
+    @property
+    def proper(self) -> bool:
+        """Named by a proper name, known to the knowledge base or not: a person or organisation
+        it has no code for ("the Umma (Nation) party") is still that actor, not a common noun."""
+        return self.resolved or (self.mention is not None and self.mention.kind in NAMED_KINDS)
 
 
 def _resolved_at(tok, analysis: Analysis) -> Optional[Argument]:
@@ -283,7 +294,9 @@ def _resolved_inside(tok, analysis: Analysis, preps, opening_poss: bool = False)
     found: list[Argument] = []
     for child in tok.children:
         if child.dep_ == "poss" and opening_poss and tok.lemma_.lower() in GENERIC_HEADS and child.pos_ != "PRON":
-            found.extend(expand(child, analysis))
+            # "President Putin's government" is Putin's (the KB's code); a possessor the KB does not
+            # know adds no code, and the phrase itself names the actor better
+            found.extend(a for a in expand(child, analysis) if a.resolved)
         elif child.dep_ in ("prep",) and child.lower_ in preps:
             for pobj in _children(child, ("pobj",)) + [g for c in child.children if c.dep_ == "prep" for g in _children(c, ("pobj",))]:
                 found.extend(expand(pobj, analysis))
@@ -527,6 +540,8 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
                 sources = [a for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
                            for a in expand(g, analysis) if a.resolved]
     sources = [s for s in sources if s.token.lower_ not in ("its", "their") or s.actor.code]
+    if not sources and noun.dep_ in ("dobj", "npadvmod"):  # "break up any march by X" parses the march as npadvmod
+        sources = _stray_agent(noun, analysis)
     # "a mediation mission between X and Y": a compound trigger's phrase is its head's
     holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
     targets = next((found for h in holders if (found := _prep_targets(h, allowed_preps - source_preps, analysis))), [])
@@ -547,6 +562,18 @@ def noun_arguments(noun, allowed_preps: frozenset[str], analysis: Analysis, type
     if not sources:
         sources = _governing_subject(noun, analysis)
     return sources, targets
+
+
+def _stray_agent(noun, analysis: Analysis) -> list[Argument]:
+    """"will no longer tolerate rallies by the X group" parsed with "by X" on the verb: an active
+    verb with its own subject takes no "by" agent, so a named actor there, right after the object,
+    is the object's agent ("by force", "by Friday" name no one; in "opened an inquiry into
+    killings by X" the phrase follows the killings, not the inquiry)."""
+    verb = noun.head
+    if verb.pos_ != "VERB" or passive(verb) or not _children(verb, ("nsubj",)):
+        return []
+    return [a for p in _children(verb, ("prep",)) if p.lower_ == "by" and p.i == noun.right_edge.i + 1
+            for g in _children(p, ("pobj",)) for a in expand(g, analysis) if a.proper]
 
 
 # Nouns whose addressee is the subject of their "that" clause: "the demand that Israel ease ...".

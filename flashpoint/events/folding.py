@@ -90,6 +90,13 @@ def _fold_operated(cands: list[Candidate], by_token: dict[int, Candidate]) -> No
             if outer.type == "CONCEDE" and inner.type in ("COERCE", "SANCTION", "MOBILIZE", "ASSAULT"):
                 # undoing force or sanctions ("lifted the blockade") is PLOVER RETREAT
                 outer.type, outer.mode = "RETREAT", "access" if inner.type == "COERCE" else None
+            elif outer.type == "SANCTION" and inner.type == "PROTEST" and outer.match.token.lemma_.lower() in HALTING \
+                    and inner.sources and not others(inner.sources, outer.sources):
+                # "suspended its protests": PLOVER CONCEDE ("suspending protests"), to whom they were aimed at
+                outer.type, outer.mode = "CONCEDE", None
+                outer.targets = others(inner.targets, outer.sources) or outer.targets
+                inner.dropped = True
+                continue
             elif outer.type == "SANCTION" and inner.type in FORCE and not others(inner.sources, outer.sources):
                 if outer.match.token.lemma_.lower() in HALTING:
                     # halting one's own offensive is a ceasefire, not a sanction: the recipient is the
@@ -147,7 +154,9 @@ def _fold_purposes(cands: list[Candidate], analysis: Analysis) -> None:
         if not protest.targets or all(t.inferred for t in protest.targets) or located_only(protest.targets):
             asked_to_act = [s for o in cands if o.request_verb is not None and o.request_verb.i == cand.match.token.i
                             for s in o.sources]  # "to demand the return of land seized by X": X
-            addressed = (others(cand.targets, protest.sources) or others(asked_to_act, protest.sources)
+            # a pronoun the resolver left without an actor ("press their demands") names no one
+            named = [t for t in cand.targets if t.token.pos_ != "PRON" or t.resolved]
+            addressed = (others(named, protest.sources) or others(asked_to_act, protest.sources)
                          or _asked_from(cand, protest.sources, analysis))
             protest.targets = addressed or protest.targets
         cand.dropped = True
@@ -612,7 +621,11 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                 cand.status = "occurred"
             continue
         promised = cand.future or cand.threat_verb is not None
-        speaker_is_source = cand.speaker is not None and any(same_country(cand.speaker, s) for s in cand.sources)
+        # the same country, or the very actor when the KB does not know it ("the Umma party said it
+        # would boycott Kenya's vote"); then the sentence must name whom the act is aimed at, since
+        # without a code nothing tells a party's promise from a lawyer's forecast
+        speaker_is_source = cand.speaker is not None and any(
+            same_country(cand.speaker, s) or (same_actor(cand.speaker, s) and bool(cand.targets)) for s in cand.sources)
         if _conditional_threat(cand, analysis, speaker_is_source):
             continue
         if cand.type in THREAT_FOLDABLE and promised and speaker_is_source and cand.status != "negated":

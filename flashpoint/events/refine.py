@@ -243,6 +243,49 @@ def withdrawn_resources(match: TriggerMatch, r: Reading, analysis: Analysis) -> 
     return replace(r, type="SANCTION" if resources else r.type, targets=targets)
 
 
+# Blocking a way through (PLOVER PROTEST obstruct: "obstruct passage or access to a particular
+# locale"): by civilians it is a protest; by a state's forces or armed men it restricts movement
+# (COERCE restrict); "blocked the resolution" stays a refusal.
+OBSTRUCTING_VERBS = {"block", "barricade", "obstruct"}
+PASSAGE_NOUNS = CLOSED_PASSAGES | {"street", "bridge", "railway", "rail", "railroad", "track", "entrance", "access",
+                                   "route", "motorway", "junction", "intersection", "traffic", "gate", "roadway",
+                                   "thoroughfare", "avenue", "boulevard", "square", "tunnel"}
+# Sectors (CAMEO) of the people who block roads in protest, and nouns for them when unresolved.
+CIVIL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REF", "BUS", "MED", "NGO", "REL", "PTY", "AGR", "ELI"}
+CIVIL_NOUNS = {"protester", "demonstrator", "villager", "resident", "student", "worker", "farmer", "driver",
+               "trucker", "youth", "crowd", "activist", "supporter", "civilian", "people", "citizen", "miner",
+               "teacher", "taxi", "motorist", "fisherman", "opponent", "refugee", "inhabitant", "local", "peasant"}
+FORCE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF", "IMG"}
+FORCE_NOUNS = {"police", "policeman", "troop", "soldier", "army", "force", "military", "militia", "rebel",
+               "gunman", "militant", "fighter", "guerrilla", "insurgent", "guard", "settler"}
+
+
+def _blockers(sources: list[Argument]) -> Optional[str]:
+    """"civil" when every source is a civilian party, "force" when every one is armed or the state."""
+    def side(a: Argument) -> Optional[str]:
+        if a.resolved:
+            sector = a.actor.sector or "GOV"  # a bare country is the state
+            return "civil" if sector in CIVIL_SECTORS else "force" if sector in FORCE_SECTORS else None
+        lemma = a.token.lemma_.lower()
+        return "civil" if lemma in CIVIL_NOUNS else "force" if lemma in FORCE_NOUNS else None
+    sides = {side(a) for a in sources}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def obstructed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Villagers blocked the highway to Lagos" protests (obstruct); "troops blocked roads into the
+    town" restricts passage (COERCE). Not "blocked the resolution" (no way through is named)."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() not in OBSTRUCTING_VERBS:
+        return None
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PASSAGE_NOUNS]
+    side = _blockers(r.sources) if objects else None
+    if side is None:
+        return None
+    kept = [t for t in r.targets if t.token not in objects]
+    return replace(r, type="PROTEST" if side == "civil" else "COERCE", targets=kept)
+
+
 OPENING_VERBS = {"open", "reopen"}
 
 
@@ -363,6 +406,9 @@ def satisfied_demands(match: TriggerMatch, r: Reading, analysis: Analysis) -> Op
     if demand is None:
         return None
     makers = [a for p in demand.children if p.dep_ == "poss" for a in expand(p, analysis)] or [
+        a for m in demand.children if m.dep_ in ("compound", "nmod", "amod") and m.i < demand.i
+        and (a := actor_for(m, analysis)) is not None
+        and (m.dep_ != "amod" or a.resolved)] or [  # "the hostage-takers demands", "Palestinian demands"
         a for p in demand.children if p.dep_ == "prep" and p.lower_ in MAKER_PREPS
         for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)] or [
         a for acl in demand.children if acl.dep_ == "acl" and (agent := _agent(acl)) is not None
@@ -417,9 +463,9 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
-                                    restricted_place, lifted_restriction, closed_passage, opened_passage, withdrawn_resources,
-                                    placed_under, investigated_act, satisfied_demands, protested_thing_author,
-                                    detonated_in_place)
+                                    restricted_place, lifted_restriction, closed_passage, opened_passage,
+                                    withdrawn_resources, obstructed_passage, placed_under, investigated_act,
+                                    satisfied_demands, protested_thing_author, detonated_in_place)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
@@ -544,10 +590,22 @@ def denies_a_claim(tok) -> bool:
         c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG") for c in tok.children)
 
 
+# Verbs that agree to a thing offered but, with a "that" clause, only grant a fact.
+GRANTING_FACTS = {"accept"}
+
+
+def accepts_a_fact(tok) -> bool:
+    """"accepted that the ceasefire was over" grants a fact; it agrees to nothing (PLOVER AGREE
+    is agreeing to a course of action: "accepted the proposal")."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in GRANTING_FACTS and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in tok.children) and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
+
+
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, in_the_face_of, standing_relation, travel_return,
     denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
-    needs_a_detonated_device)
+    needs_a_detonated_device, accepts_a_fact)
 
 
 def not_an_event(tok) -> bool:

@@ -126,6 +126,10 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     else:
         sources, targets = noun_arguments(tok, info.target_preps, analysis, type_)
     sources = [antecedent(s, analysis) for s in sources]
+    frame = _frame(tok, analysis)
+    speaker = _speaker(tok, analysis) or _frame_speaker(frame, analysis)
+    if all(_unresolved_pronoun(s) for s in sources) and _speakers_pronoun(tok, speaker, analysis):
+        sources = [speaker]  # "the Umma party said it would ...": "it" is the party
     reading = refine_type(match, Reading(type_, sources, targets), analysis)
     type_, sources, targets = reading.type, reading.sources, reading.targets
     if not targets and sources and not (type_ in RECIPROCAL and len(sources) > 1):
@@ -137,8 +141,6 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     decision = decide_status(tok)
     if decision.habitual:
         return None
-    frame = _frame(tok, analysis)
-    speaker = _speaker(tok, analysis) or _frame_speaker(frame, analysis)
     if not sources and speaker is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PATIENT_VERBS:
         sources = [speaker]  # "X made it clear that Y will face punishment": X is the actor
     if not sources:
@@ -222,6 +224,49 @@ FIRST_PERSON = {"we", "i", "us", "me"}
 
 def _unresolved_pronoun(arg: Argument) -> bool:
     return arg.token.pos_ == "PRON" and arg.actor.code is None
+
+
+SPEAKER_CLAUSE_DEPS = {"dobj", "xcomp", "conj"}
+# Third-person subject pronouns and the antecedents they agree with.
+PRONOUN_AGREEMENT = {"it": "body", "they": "bodies", "he": "person", "she": "person"}
+
+
+def _agrees(speaker: Argument, agreement: str) -> bool:
+    person = speaker.token.ent_type_ == "PERSON" or (speaker.mention is not None and speaker.mention.kind == "person")
+    if agreement == "person":
+        return person
+    plural = speaker.token.tag_ in ("NNS", "NNPS") or (speaker.mention is not None and speaker.mention.plural)
+    return not person and (agreement == "bodies" or not plural)
+
+
+def _reported_clause(verb) -> bool:
+    """``verb`` heads what a communication verb reports ("said it would ..."), not a clause
+    inside it ("said ... a spree in which they shot ...", "said ... before they agreed ...")."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION
+
+
+def _speakers_pronoun(tok, speaker: Optional[Argument], analysis: Analysis) -> bool:
+    """"The Umma party said it would boycott ...", "Bob Smith said he would strike ...": the
+    pronoun subject of the reported clause is its speaker. Coreference resolves pronouns only to
+    actors the knowledge base knows; this names the actor when the speaker is one it does not."""
+    if speaker is None or speaker.resolved:
+        return False
+    node = tok
+    while True:
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+        if subj is not None:
+            agreement = PRONOUN_AGREEMENT.get(subj.lower_) if subj.dep_ == "nsubj" else None
+            mention = analysis.mention_at(subj.i)
+            return (agreement is not None and (mention is None or not mention.resolved)
+                    and _reported_clause(node) and speaker.token.i < subj.i and _agrees(speaker, agreement))
+        # the act is the pronoun's own only up a chain of objects and controlled verbs ("said it
+        # would launch an attack", "said it would try to boycott"), not from inside an adjunct
+        # ("said it is trying suspects in the killings")
+        if node.dep_ not in SPEAKER_CLAUSE_DEPS or node.head.lemma_.lower() in COMMUNICATION:
+            return False
+        node = node.head
 
 
 def _first_person(tok) -> bool:
