@@ -282,3 +282,16 @@ def test_classify_cli_classifier_only_flag(tmp_path):
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout.strip())
     assert row["method"] == "classifier" and row["type"] == "ASSAULT"
+
+
+def test_a_trigger_modal_reading_is_weighted_by_modal_mass(clf):
+    # the coder codes the visitor's side only; the reversed pair goes to the trigger step, where
+    # "will visit" is a promised consultation (PLOVER AGREE): a rule, weighted by modal_mass
+    from flashpoint.events.pair_typer import HybridConfig, HybridPairTyper
+
+    item = _mark("The Swedish king will visit Kenya in June.", "Kenya", "The Swedish king")
+    ruled = HybridPairTyper(classifier=clf, config=HybridConfig(trigger_mass=0.0, modal_mass=1.0)).type_pair(*item)
+    assert ruled.method == "trigger" and ruled.rule_types == ("AGREE",)
+    assert ruled.scores["AGREE"] == pytest.approx(1.0)
+    bare = HybridPairTyper(classifier=clf, config=HybridConfig(trigger_mass=0.0, modal_mass=0.0)).type_pair(*item)
+    assert bare.scores["AGREE"] < 0.999  # the LR alone never puts all its mass on one type
