@@ -295,3 +295,18 @@ def test_a_trigger_modal_reading_is_weighted_by_modal_mass(clf):
     assert ruled.scores["AGREE"] == pytest.approx(1.0)
     bare = HybridPairTyper(classifier=clf, config=HybridConfig(trigger_mass=0.0, modal_mass=0.0)).type_pair(*item)
     assert bare.scores["AGREE"] < 0.999  # the LR alone never puts all its mass on one type
+
+
+def test_trigger_step_reads_the_coders_parse_rules(hybrid):
+    # the reversed pair has no coded event; the trigger "lifted" is read with the coder's rules,
+    # which make lifting a blockade RETREAT (the lexicon lists "lift" under CONCEDE)
+    res = hybrid.type_pair(*_mark("Egypt lifted its blockade of the Rafah crossing for Gaza traders.",
+                                  "Gaza traders", "Egypt"))
+    assert res.method == "trigger"
+    assert res.rule_types == ("RETREAT",)
+
+
+def test_trigger_step_skips_words_that_name_no_event(hybrid):
+    res = hybrid.type_pair(*_mark("Both Sudan and Chad are guilty of violating the ceasefire agreement.",
+                                  "Sudan", "Chad"))
+    assert "AGREE" not in res.rule_types

@@ -142,6 +142,11 @@ class HybridPairTyper:
                 lr = self._lr(parsed, source, target, trig)
                 types = tuple(t for t in match.types if t in PLOVER_TYPES)
                 mass = cfg.trigger_mass
+                ruled = _rule_reading(match, parsed)
+                if ruled is not None and ruled not in types:
+                    # "lifted a state of emergency" is CONCEDE, whatever else "lift" may be: a
+                    # parse rule, weighted like the modal readings below
+                    types, mass = (ruled,), max(mass, cfg.modal_mass)
                 if cfg.use_modality:
                     modal = modal_reading(match.token, types)
                     if modal != types:
@@ -189,6 +194,7 @@ class _Parsed:
         self._coder = coder
         self._events = None
         self._doc = None
+        self._analysis = None
 
     @property
     def events(self) -> list:
@@ -205,6 +211,35 @@ class _Parsed:
 
             self._doc = load_nlp()(self.text)
         return self._doc
+
+    @property
+    def analysis(self):
+        """The parse with its actor mentions (the coder's "actors" stage), for the type rules."""
+        if self._analysis is None:
+            from ..analysis_state import Analysis
+            from ..model import Document
+
+            analysis = Analysis(document=Document(id="pair", text=self.text), doc=self.doc)
+            for stage in getattr(self._coder, "stages", None) or []:
+                if stage.name == "actors":
+                    analysis = stage.run(analysis)
+            self._analysis = analysis
+        return self._analysis
+
+
+def _rule_reading(match, parsed: "_Parsed") -> Optional[str]:
+    """The type the coder's parse rules give a trigger (``refine.TYPE_RULES``: "lifted the
+    curfew" is CONCEDE, "closed its border" COERCE), read with no actors; None if none applies."""
+    from .refine import Reading, refine_type
+
+    first = next((t for t in match.types if t in PLOVER_TYPES), None)
+    if first is None:
+        return None
+    try:
+        reading = refine_type(match, Reading(first, [], []), parsed.analysis)
+    except Exception:  # noqa: BLE001 - a rule that cannot read this parse leaves the lexicon's reading
+        return None
+    return reading.type if reading.type != first else None
 
 
 def _overlaps(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> bool:
@@ -247,6 +282,7 @@ def pair_trigger(doc, source: Span, target: Span):
     """The lexicon trigger (a ``TriggerMatch``) that most plausibly relates the marked pair in a
     parsed text, or None when there is none."""
     from .lexicon import default_lexicon
+    from .refine import not_an_event
     from .triggers import find_triggers
 
     s_head, t_head = _head(doc, source), _head(doc, target)
@@ -257,7 +293,8 @@ def pair_trigger(doc, source: Span, target: Span):
     matches = []
     for sent in sents.values():
         matches.extend(m for m in find_triggers(sent, default_lexicon())
-                       if m.token.i not in actor_tokens and not _inside(m.token, source, target))
+                       if m.token.i not in actor_tokens and not _inside(m.token, source, target)
+                       and not not_an_event(m.token))  # "violating the ceasefire agreement" agrees to nothing
     if not matches:
         return None
     by_i = {m.token.i: m for m in matches}
