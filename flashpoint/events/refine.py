@@ -186,7 +186,6 @@ def lifted_restriction(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 CLOSED_PASSAGES = {"border", "frontier", "crossing", "airspace", "port", "checkpoint", "road", "highway", "pass",
                    "waters", "strait", "corridor"}
 CLOSED_MISSIONS = {"embassy", "consulate", "mission", "office", "bureau"}
-CLOSING_VERBS = {"close", "seal", "shut"}
 
 
 def _closed_objects(tok) -> list:
@@ -194,11 +193,20 @@ def _closed_objects(tok) -> list:
             and c.lemma_.lower() in CLOSED_PASSAGES | CLOSED_MISSIONS]
 
 
-def closed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
-    """"Russia closed its borders with Iran and Turkey" restricts passage to and from Iran and
-    Turkey (COERCE); "Ottawa closed its embassy in Tehran" reduces relations (SANCTION)."""
+# What closing or opening a passage or a mission is: (passage, mission). Closing restricts
+# movement (COERCE) or reduces relations (SANCTION); opening lets people through (RETREAT access)
+# or begins diplomatic ties (SUPPORT, PLOVER: "initiation of diplomatic ties").
+PASSAGE_ACTS = {"close": ("COERCE", "SANCTION"), "seal": ("COERCE", "SANCTION"), "shut": ("COERCE", "SANCTION"),
+                "open": ("RETREAT", "SUPPORT"), "reopen": ("RETREAT", "SUPPORT")}
+
+
+def passage_act(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Russia closed its borders with Iran and Turkey" restricts passage to and from them;
+    "Ottawa closed its embassy in Tehran" reduces relations with Iran; "opened an embassy in
+    Tehran" begins them; "reopened its border to Kenyan traders" lets them through."""
     tok = match.token
-    if match.pos != "verb" or tok.lemma_.lower() not in CLOSING_VERBS:
+    acts = PASSAGE_ACTS.get(tok.lemma_.lower())
+    if match.pos != "verb" or acts is None:
         return None
     objects = _closed_objects(tok)
     if not objects:
@@ -206,14 +214,14 @@ def closed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
     mission = objects[0].lemma_.lower() in CLOSED_MISSIONS
     targets = []
     for holder in objects + [tok]:
-        targets = _prep_targets(holder, frozenset({"with", "to"}), analysis)
+        targets = _prep_targets(holder, frozenset({"with", "to", "for"}), analysis)
         if mission and not targets:  # "its embassy in Tehran": the host state
             targets = [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "in"
                        for g in p.children if g.dep_ == "pobj" and (a := _resolved_at(g, analysis)) is not None]
         if targets:
             break
     kept = [t for t in r.targets if t.token not in objects]
-    return replace(r, type="SANCTION" if mission else "COERCE", targets=targets or kept)
+    return replace(r, type=acts[1] if mission else acts[0], targets=targets or kept)
 
 
 # What one withdraws to reduce relations (PLOVER SANCTION withdraw: "one's non-military resources
@@ -286,30 +294,6 @@ def obstructed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
     return replace(r, type="PROTEST" if side == "civil" else "COERCE", targets=kept)
 
 
-OPENING_VERBS = {"open", "reopen"}
-
-
-def opened_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
-    """The mirror of ``closed_passage``: "opened an embassy in Tehran" begins diplomatic ties
-    (SUPPORT, PLOVER: "initiation of diplomatic ties"); "reopened its border to Kenyan traders"
-    lets people through (RETREAT access)."""
-    tok = match.token
-    if match.pos != "verb" or tok.lemma_.lower() not in OPENING_VERBS:
-        return None
-    objects = _closed_objects(tok)
-    if not objects:
-        return None
-    mission = objects[0].lemma_.lower() in CLOSED_MISSIONS
-    targets = []
-    for holder in objects + [tok]:
-        targets = _prep_targets(holder, frozenset({"with", "to", "for"}), analysis)
-        if mission and not targets:
-            targets = [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "in"
-                       for g in p.children if g.dep_ == "pobj" and (a := _resolved_at(g, analysis)) is not None]
-        if targets:
-            break
-    kept = [t for t in r.targets if t.token not in objects]
-    return replace(r, type="SUPPORT" if mission else "RETREAT", targets=targets or kept)
 
 
 # Verbs that put someone under an act named by a noun: "placed under arrest", "put under
@@ -463,7 +447,7 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
-                                    restricted_place, lifted_restriction, closed_passage, opened_passage,
+                                    restricted_place, lifted_restriction, passage_act,
                                     withdrawn_resources, obstructed_passage, placed_under, investigated_act,
                                     satisfied_demands, protested_thing_author, detonated_in_place)
 
@@ -561,7 +545,7 @@ def lifted_not_imposed(tok) -> bool:
 def needs_a_closed_passage(tok) -> bool:
     """"close", "seal", "shut", "open" are events only when what closes or opens is a passage or
     a mission ("opened the session" is not)."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in CLOSING_VERBS | {"open"} and not _closed_objects(tok)
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in PASSAGE_ACTS and not _closed_objects(tok)
 
 
 def needs_a_lifted_restriction(tok) -> bool:
