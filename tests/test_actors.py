@@ -494,3 +494,15 @@ def test_resolve_phrase_keeps_a_state_suffixed_region_a_place():
     kb = load_kb()
     assert resolve_phrase(kb, "West Darfur State").code == "SDN"
     assert resolve_phrase(kb, "the government of Sindh province").code == "PAKGOV"
+
+
+def test_place_inside_a_hyphenated_name_is_no_place(nlp):
+    ms = mentions_of(nlp, "Rebels shelled the border posts of Tuzla-Serikam overnight.", dt.date(2024, 4, 11))
+    assert not [m for m in ms if m.actor.country == "BIH"]
+    ms = mentions_of(nlp, "Troops shelled Tuzla overnight.", dt.date(2024, 4, 11))
+    assert _one(ms, "Tuzla").actor.code == "BIH"
+
+
+def test_region_named_after_a_country_is_the_other_countrys(nlp):
+    ms = mentions_of(nlp, "Militants blew up a pipeline in the Niger Delta.", dt.date(2024, 4, 11))
+    assert _one(ms, "Niger Delta").actor.code == "NGA"

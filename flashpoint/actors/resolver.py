@@ -111,7 +111,17 @@ def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
         return False  # "Karen Bass" is a person, not the Karen people
     if entry.kind == "place" and any(t.ent_type_ == "PERSON" for t in span):
         return False  # "Mr. Gao" is a person, not the Malian town; "Sabah al-Ahmad" not the state
+    if entry.kind == "place" and (_hyphen_joined(doc, end, end + 1) or _hyphen_joined(doc, start - 1, start - 2)):
+        return False  # part of another place's name: "Tuzla-Serikam" is not Tuzla
     return True
+
+
+def _hyphen_joined(doc, hyphen: int, other: int) -> bool:
+    """A hyphen at ``hyphen`` written without spaces ties the match to ``other``, a capitalised
+    name beside it: "Tuzla-Serikam". "Idlib-based" keeps its place."""
+    if min(hyphen, other) < 0 or max(hyphen, other) >= len(doc) or doc[hyphen].text != "-":
+        return False
+    return not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[other].text[:1].isupper()
 
 
 # Words that follow a title and keep its office: "Secretary General", "Attorney General",
