@@ -506,3 +506,12 @@ def test_place_inside_a_hyphenated_name_is_no_place(nlp):
 def test_region_named_after_a_country_is_the_other_countrys(nlp):
     ms = mentions_of(nlp, "Militants blew up a pipeline in the Niger Delta.", dt.date(2024, 4, 11))
     assert _one(ms, "Niger Delta").actor.code == "NGA"
+
+
+@pytest.mark.parametrize("text,on,phrase,code", [
+    ("The Tigray People's Liberation Front attacked army bases.", dt.date(2021, 1, 1), "Tigray People's Liberation Front", "ETHREB"),
+    ("The Tigray People's Liberation Front won every seat.", dt.date(2010, 6, 1), "Tigray People's Liberation Front", "ETHPTY"),
+    ("Ambazonia Defence Forces ambushed a patrol.", dt.date(2021, 1, 1), "Ambazonia Defence Forces", "CMRREB"),
+])
+def test_groups_named_after_regions_are_their_own_actors(nlp, text, on, phrase, code):
+    assert _one(mentions_of(nlp, text, on), phrase).actor.code == code
