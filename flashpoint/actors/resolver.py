@@ -156,12 +156,13 @@ def _entry_kind(entry: KBEntry, span) -> str:
     return "org"
 
 
-def _territory_noun(doc, end: int, head, entry: KBEntry, kind: str):
-    """The territorial noun right after a place that it names ("Sindh province", "Kaduna State",
-    whatever the tagger made of the pair), or None. Only places: a region or city of the KB
-    (curated kind place, or a Phoenix alias of a bare country code); never a country or
-    demonym ("Iraqi state media", "the Palestinian state")."""
-    if end >= len(doc) or head.head.i != end or doc[end].lemma_.lower() not in TERRITORY_NOUNS:
+def _territory_noun(doc, end: int, head, entry: KBEntry, kind: str, covered):
+    """The territorial noun right after a place that modifies it ("Sindh province", "Kaduna
+    State", proper or common noun), or None. Only places: a region or city of the KB (curated
+    kind place, or a Phoenix alias of a bare country code); never a country or demonym ("Iraqi
+    state media", "the Palestinian state"), nor a noun that starts another KB match."""
+    if end >= len(doc) or head.head.i != end or doc[end].lemma_.lower() not in TERRITORY_NOUNS \
+            or end in covered:
         return None
     if kind != "place" and not (entry.tier == TIERS["phoenix"] and kind == "org" and _bare_country(entry)):
         return None
@@ -226,7 +227,7 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
         span = doc[start:end]
         kind = _entry_kind(entry, span)
         head = _phrase_head(doc, start, end)
-        territory = _territory_noun(doc, end, head, entry, kind)
+        territory = _territory_noun(doc, end, head, entry, kind, covered)
         if territory is not None:
             # The division's noun joins the place: the phrase is placed or complemented as a whole
             # ("protesters in Sindh province", "the government of West Darfur State").
