@@ -436,3 +436,82 @@ def test_religious_and_civic_role_words_carry_their_sector(nlp):
     assert codes.get("A Norwegian missionary") == "NORREL"
     assert codes.get("Somali elders") == "SOMCVL"
     assert codes.get("Kenyan politicians") == "KENELI"
+
+
+# --- regions.csv: provinces, states and regions as places of their country ------------------
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Floods cut the highway across Sindh last week.", "Sindh", "PAK"),
+    ("Gunmen burned a market in West Darfur State on Monday.", "West Darfur State", "SDN"),
+    ("Drones struck a depot in Idlib governorate overnight.", "Idlib governorate", "SYR"),
+    ("Insurgents raided villages in Cabo Delgado province.", "Cabo Delgado province", "MOZ"),
+    ("Shelling hit the Donetsk region again.", "Donetsk region", "UKR"),
+])
+def test_region_and_its_division_noun_are_one_place(nlp, text, phrase, code):
+    m = _one(mentions_of(nlp, text, dt.date(2024, 4, 11)), phrase)
+    assert m.kind == "place" and m.actor.code == code
+
+
+def test_government_of_a_province_is_its_countrys_government(nlp):
+    ms = mentions_of(nlp, "The government of Sindh province has ordered patrols.", dt.date(2024, 4, 11))
+    assert _one(ms, "Sindh province").actor.code == "PAKGOV"
+    ms = mentions_of(nlp, "The West Darfur State government imposed a curfew.", dt.date(2024, 4, 11))
+    assert _one(ms, "The West Darfur State government").actor.code == "SDNGOV"
+
+
+def test_role_noun_in_a_state_takes_its_sector_not_the_states(nlp):
+    ms = mentions_of(nlp, "Police in Kaduna State arrested ten men.", dt.date(2024, 4, 11))
+    assert _one(ms, "Police in Kaduna State").actor.code == "NGACOP"
+    assert _one(ms, "Kaduna State").kind == "place"
+
+
+def test_place_of_south_sudan_was_sudans_before_independence(nlp):
+    text = "Fighting spread across Western Equatoria."
+    assert _one(mentions_of(nlp, text, dt.date(2009, 3, 1)), "Western Equatoria").actor.code == "SDN"
+    assert _one(mentions_of(nlp, text, dt.date(2016, 3, 1)), "Western Equatoria").actor.code == "SSD"
+
+
+def test_names_shared_by_several_countries_stay_unresolved(nlp):
+    ms = mentions_of(nlp, "Farmers in Punjab blocked the railway.", dt.date(2024, 4, 11))
+    assert not [m for m in ms if m.actor.country in ("IND", "PAK")]
+
+
+def test_place_name_that_is_a_persons_name_is_no_place(nlp):
+    ms = mentions_of(nlp, "Mr. Gao told reporters the talks would continue.", dt.date(2024, 4, 11))
+    assert not [m for m in ms if m.actor.country == "MLI"]
+
+
+def test_armed_group_named_after_a_region_is_not_the_states_army(nlp):
+    ms = mentions_of(nlp, "The Arakan Army seized a town in Rakhine State.", dt.date(2024, 4, 11))
+    assert _one(ms, "Arakan Army").actor.code == "MMRREB"
+    assert _one(ms, "Rakhine State").kind == "place"
+
+
+def test_resolve_phrase_keeps_a_state_suffixed_region_a_place():
+    from flashpoint.actors.loader import load_kb
+    from flashpoint.actors.phrase import resolve_phrase
+
+    kb = load_kb()
+    assert resolve_phrase(kb, "West Darfur State").code == "SDN"
+    assert resolve_phrase(kb, "the government of Sindh province").code == "PAKGOV"
+
+
+def test_place_inside_a_hyphenated_name_is_no_place(nlp):
+    ms = mentions_of(nlp, "Rebels shelled the border posts of Tuzla-Serikam overnight.", dt.date(2024, 4, 11))
+    assert not [m for m in ms if m.actor.country == "BIH"]
+    ms = mentions_of(nlp, "Troops shelled Tuzla overnight.", dt.date(2024, 4, 11))
+    assert _one(ms, "Tuzla").actor.code == "BIH"
+
+
+def test_region_named_after_a_country_is_the_other_countrys(nlp):
+    ms = mentions_of(nlp, "Militants blew up a pipeline in the Niger Delta.", dt.date(2024, 4, 11))
+    assert _one(ms, "Niger Delta").actor.code == "NGA"
+
+
+@pytest.mark.parametrize("text,on,phrase,code", [
+    ("The Tigray People's Liberation Front attacked army bases.", dt.date(2021, 1, 1), "Tigray People's Liberation Front", "ETHREB"),
+    ("The Tigray People's Liberation Front won every seat.", dt.date(2010, 6, 1), "Tigray People's Liberation Front", "ETHPTY"),
+    ("Ambazonia Defence Forces ambushed a patrol.", dt.date(2021, 1, 1), "Ambazonia Defence Forces", "CMRREB"),
+])
+def test_groups_named_after_regions_are_their_own_actors(nlp, text, on, phrase, code):
+    assert _one(mentions_of(nlp, text, on), phrase).actor.code == code

@@ -19,7 +19,8 @@ from ..errors import DataFileError
 from .kb import TIERS, ActorKB, KBEntry, Role, RoleWord, split_code
 from .phoenix import entries_from_tsv, load_phoenix
 
-CURATED_TABLES = ("country_names.csv", "seats.csv", "orgs.csv", "ethnic_groups.csv", "people.csv")
+# regions.csv comes last: a person, group or organisation of the same name wins within the tier.
+CURATED_TABLES = ("country_names.csv", "seats.csv", "orgs.csv", "ethnic_groups.csv", "people.csv", "regions.csv")
 ACTOR_COLUMNS = ("name", "aliases", "kind", "code", "from", "to", "title", "source")
 
 

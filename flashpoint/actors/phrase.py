@@ -8,14 +8,16 @@ from typing import Optional
 
 from ..model import Actor
 from .kb import ActorKB, pieces
-from .resolver import actor_from_entry
+from .resolver import TERRITORY_NOUNS, actor_from_entry
 
-NAMED_FIRST = ("person", "seat", "igo", "org", "group", "phoenix", "capital", "country", "demonym")
+NAMED_FIRST = ("person", "seat", "igo", "org", "group", "phoenix", "capital", "country", "demonym", "place")
 
 
-def _role_sector(kb: ActorKB, words: list[str]) -> Optional[str]:
+def _role_sector(kb: ActorKB, words: list[str], skip: frozenset[str] | set[str] = frozenset()) -> Optional[str]:
     sector = None
     for w in words:
+        if w in skip:
+            continue
         for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
             rw = kb.role_words.get(form)
             if rw is not None and rw.sector:
@@ -45,8 +47,9 @@ def resolve_phrase(kb: ActorKB, text: str, on: Optional[dt.date] = None) -> Opti
         sector = _role_sector(kb, words)
         if sector:
             actor.sector, actor.code, actor.via = sector, actor.country + sector, "title"
-    if actor.country and actor.sector is None and entry.kind in ("country", "demonym"):
-        sector = _role_sector(kb, words)
+    if actor.country and actor.sector is None and entry.kind in ("country", "demonym", "place"):
+        # a region's own division noun is no role: "West Darfur State" is the place
+        sector = _role_sector(kb, words, TERRITORY_NOUNS if entry.kind == "place" else frozenset())
         if sector:
             actor.sector, actor.code, actor.via = sector, actor.country + sector, "role"
     return actor

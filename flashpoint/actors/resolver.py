@@ -26,7 +26,8 @@ LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "c
 # How a modifier attaches to the noun it describes.
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 KIND_OF_ENTRY = {"country": "country", "demonym": "demonym", "capital": "capital", "seat": "seat",
-                 "person": "person", "igo": "org", "org": "org", "group": "group", "ethnic": "group"}
+                 "person": "person", "igo": "org", "org": "org", "group": "group", "ethnic": "group",
+                 "place": "place"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 # Prepositions that place a role noun somewhere ("protesters in Kinshasa", "residents near
 # Harare") or give its origin ("workers from Lagos"): the place gives the country, not an actor.
@@ -35,6 +36,10 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "inside
 DEFINITE_DETS = {"the", "these", "those", "both"}
 # Role words too vague to be placed ("a state of siege in Haiti").
 NOT_LOCATED = {"state"}
+# Nouns naming a territorial division: after a place name they are part of it ("Sindh
+# province", "West Darfur State", "the Donetsk region"), not a role ("state" is GOV elsewhere).
+TERRITORY_NOUNS = {"state", "province", "region", "governorate", "district", "oblast", "county",
+                   "prefecture", "department", "territory", "municipality"}
 
 
 def actor_from_entry(entry: KBEntry, text: str, start: int, end: int, on: Optional[dt.date],
@@ -104,7 +109,19 @@ def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
     if entry.kind == "ethnic" and end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I" \
             and doc[end].pos_ == "PROPN":
         return False  # "Karen Bass" is a person, not the Karen people
+    if entry.kind == "place" and any(t.ent_type_ == "PERSON" for t in span):
+        return False  # "Mr. Gao" is a person, not the Malian town; "Sabah al-Ahmad" not the state
+    if entry.kind == "place" and (_hyphen_joined(doc, end, end + 1) or _hyphen_joined(doc, start - 1, start - 2)):
+        return False  # part of another place's name: "Tuzla-Serikam" is not Tuzla
     return True
+
+
+def _hyphen_joined(doc, hyphen: int, other: int) -> bool:
+    """A hyphen at ``hyphen`` written without spaces ties the match to ``other``, a capitalised
+    name beside it: "Tuzla-Serikam". "Idlib-based" keeps its place."""
+    if min(hyphen, other) < 0 or max(hyphen, other) >= len(doc) or doc[hyphen].text != "-":
+        return False
+    return not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[other].text[:1].isupper()
 
 
 # Words that follow a title and keep its office: "Secretary General", "Attorney General",
@@ -137,6 +154,24 @@ def _entry_kind(entry: KBEntry, span) -> str:
             and span.root.ent_type_ in ("GPE", "LOC", "FAC", ""):
         return "place"
     return "org"
+
+
+def _territory_noun(doc, end: int, head, entry: KBEntry, kind: str, covered):
+    """The territorial noun right after a place that modifies it ("Sindh province", "Kaduna
+    State", proper or common noun), or None. Only places: a region or city of the KB (curated
+    kind place, or a Phoenix alias of a bare country code); never a country or demonym ("Iraqi
+    state media", "the Palestinian state"), nor a noun that starts another KB match."""
+    if end >= len(doc) or head.head.i != end or doc[end].lemma_.lower() not in TERRITORY_NOUNS \
+            or end in covered:
+        return None
+    if kind != "place" and not (entry.tier == TIERS["phoenix"] and kind == "org" and _bare_country(entry)):
+        return None
+    return doc[end]
+
+
+def _bare_country(entry: KBEntry) -> bool:
+    role = entry.role_on(None)
+    return role is not None and len(role.code) == 3 and role.code not in ("IGO", "NGO", "IMG")
 
 
 def _located_role(head, kb: ActorKB):
@@ -191,8 +226,14 @@ def find_mentions(doc, kb: ActorKB, on: Optional[dt.date]) -> list[ActorMention]
     for start, end, entry in matches:
         span = doc[start:end]
         kind = _entry_kind(entry, span)
-        base = actor_from_entry(entry, span.text, span.start_char, span.end_char, on)
         head = _phrase_head(doc, start, end)
+        territory = _territory_noun(doc, end, head, entry, kind, covered)
+        if territory is not None:
+            # The division's noun joins the place: the phrase is placed or complemented as a whole
+            # ("protesters in Sindh province", "the government of West Darfur State").
+            end, head, kind = territory.i + 1, territory, "place"
+            span = doc[start:end]
+        base = actor_from_entry(entry, span.text, span.start_char, span.end_char, on)
         if kind in ("country", "capital", "place"):
             located = _located_mentions(doc, kb, head, base, kind, start, end, covered, used_heads)
             if located is not None:
@@ -395,7 +436,7 @@ def _role_of_pp(tok, kb: ActorKB) -> Optional[RoleWord]:
             noun, rw = before, _role_word(before, kb)
         if rw is not None and rw.sector and rw.lemma not in ("state",):
             return rw
-        if noun.lemma_.lower() not in ("country", "nation", "state", "government"):
+        if noun.lemma_.lower() not in ("country", "nation", "government") and noun.lemma_.lower() not in TERRITORY_NOUNS:
             return None
         tok = noun
     return None
