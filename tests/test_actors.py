@@ -515,3 +515,11 @@ def test_region_named_after_a_country_is_the_other_countrys(nlp):
 ])
 def test_groups_named_after_regions_are_their_own_actors(nlp, text, on, phrase, code):
     assert _one(mentions_of(nlp, text, on), phrase).actor.code == code
+
+
+def test_unknown_organisation_named_after_a_place_keeps_its_name(nlp):
+    # the place inside the name gives the country; it must not stand for the organisation alone
+    ms = mentions_of(nlp, "Soldiers arrested members of the Movement for the Restoration of Biafra on Monday.")
+    orgs = [m for m in ms if m.kind == "org" and "Movement" in m.actor.text]
+    assert orgs and orgs[0].actor.text.endswith("Biafra"), [(m.actor.text, m.kind) for m in ms]
+    assert orgs[0].actor.code == "NGA"

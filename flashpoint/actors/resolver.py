@@ -511,12 +511,34 @@ def _glossed_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _named_after_place(ent, mentions: list[ActorMention]) -> Optional[ActorMention]:
+    """"the Movement for the Actualization of the Sovereign State of Biafra": an organisation the
+    KB does not know, named after a place inside its name, is that place's country's (code the
+    bare country); the place alone must not stand for the organisation."""
+    inside = [m for m in mentions if m.token_start < ent.end and ent.start < m.token_end]
+    if not inside or any(m.token_start < ent.start or m.token_end > ent.end or m.token_start == ent.start
+                         or m.kind not in ("place", "country", "capital") for m in inside):
+        return None
+    countries = {m.actor.country for m in inside if m.actor.country}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    actor = Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=country, country=country,
+                  via="named-after-place")
+    return ActorMention(actor, ent.start, ent.end, kind="org", plural=False)
+
+
 def _add_entities(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Keep named entities the KB did not resolve (code None), so users can add them."""
     taken = set()
     for m in mentions:
         taken.update(range(m.token_start, m.token_end))
     for ent in doc.ents:
+        if ent.label_ == "ORG":
+            named_after = _named_after_place(ent, mentions)
+            if named_after is not None:
+                mentions.append(named_after)
+                continue
         if ent.label_ not in ENTITY_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         if not any(pieces(t.text) for t in ent):
