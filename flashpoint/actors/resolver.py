@@ -511,10 +511,18 @@ def _glossed_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+# Heads of names that name texts, events and things, not actors.
+NAMED_THINGS = {"treaty", "agreement", "accord", "convention", "protocol", "charter", "law", "act", "resolution",
+                "declaration", "memorandum", "pact", "plan", "bill", "constitution", "deal", "conference", "summit",
+                "games", "cup", "festival", "airport", "port", "bridge", "dam", "university", "river", "lake"}
+
+
 def _named_after_place(ent, mentions: list[ActorMention]) -> Optional[ActorMention]:
     """"the Movement for the Actualization of the Sovereign State of Biafra": an organisation the
     KB does not know, named after a place inside its name, is that place's country's (code the
     bare country); the place alone must not stand for the organisation."""
+    if ent.root.lemma_.lower() in NAMED_THINGS:
+        return None  # "the Lima Fisheries Treaty" names a text, not an actor
     inside = [m for m in mentions if m.token_start < ent.end and ent.start < m.token_end]
     if not inside or any(m.token_start < ent.start or m.token_end > ent.end or m.token_start == ent.start
                          or m.kind not in ("place", "country", "capital") for m in inside):
