@@ -674,3 +674,8 @@ def test_a_noun_of_saying_lends_its_issuer_as_speaker(coder):
 def test_a_veto_given_is_not_a_rejection(coder):
     evs, _ = events_of(coder, "Syrian rebels said they would join talks if Russia gave them a veto over the deal.")
     assert not any(t == "REJECT" for t, *_ in evs), evs
+
+
+def test_a_press_release_releases_no_one(coder):
+    evs, _ = events_of(coder, "Rebels attacked the town, according to a press release by the Kenyan army.")
+    assert not any(t == "RETREAT" for t, *_ in evs), evs

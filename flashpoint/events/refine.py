@@ -500,6 +500,12 @@ def posed_threat(tok) -> bool:
         and tok.lemma_.lower() in ("threat", "danger", "risk")
 
 
+def press_release(tok) -> bool:
+    """"according to a press release": a statement, not a release of anyone."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() == "release" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("press", "news", "media") for c in tok.children)
+
+
 # Verbs that hand over or hold a power rather than use it: "gave them a veto", "holds a veto".
 POWER_HOLDING = {"give", "grant", "have", "hold", "wield", "enjoy", "lose", "keep", "retain"}
 
@@ -587,8 +593,8 @@ def accepts_a_fact(tok) -> bool:
 
 
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
-    newsroom_non_answer, refused_to_comment, posed_threat, held_power, in_the_face_of, standing_relation, travel_return,
-    denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
+    newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
+    standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
     needs_a_detonated_device, accepts_a_fact)
 
 
