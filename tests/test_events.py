@@ -679,3 +679,8 @@ def test_a_veto_given_is_not_a_rejection(coder):
 def test_a_press_release_releases_no_one(coder):
     evs, _ = events_of(coder, "Rebels attacked the town, according to a press release by the Kenyan army.")
     assert not any(t == "RETREAT" for t, *_ in evs), evs
+
+
+def test_how_long_a_planned_act_lasts_is_not_background(coder):
+    evs, _ = events_of(coder, "Greece plans to impose restrictions on Turkish imports for two years.")
+    assert ("SANCTION", "Greece", "Turkish", "anticipated") in evs, evs

@@ -81,6 +81,11 @@ def cue_sets() -> CueSets:
     )
 
 
+def _perfect(tok) -> bool:
+    """A verb in a perfect tense ("have fought", "had been fighting")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+
+
 def decide_status(trigger) -> StatusDecision:
     c = cue_sets()
     anticipated, hypothetical, threatened, negators = c.anticipated, c.hypothetical, c.threatened, c.negators
@@ -131,9 +136,11 @@ def decide_status(trigger) -> StatusDecision:
                 found.setdefault("hypothetical", child)
             elif child.dep_ == "advmod" and c in habitual:
                 decision.habitual = True  # the word itself: "no longer" (lemma "long") is not "long"
-            elif depth == 0 and child.dep_ == "prep" and c == "for" and any(
+            elif depth == 0 and child.dep_ == "prep" and c == "for" and _perfect(tok) and any(
                     g.lower_ in habitual_spans for g in child.children):
-                decision.habitual = True  # "have fought a shadow war for years": background
+                # "have fought a shadow war for years": background; but "plans to impose
+                # restrictions for two years" says how long a new act will last
+                decision.habitual = True
             elif child.dep_ == "det" and cl == "no" and tok.pos_ == "NOUN" and depth == 0:
                 found.setdefault("negated", child)  # "no talks were held"
             elif child.dep_ == "det" and cl == "any" and tok.pos_ == "NOUN" and (depth <= 1 or path[depth - 1].lower_ == "of"):
