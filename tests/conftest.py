@@ -26,3 +26,11 @@ def coder():
     import flashpoint
 
     return flashpoint.get_coder()
+
+
+def event_rows(coder, text, published="2024-04-11"):
+    """(type, source text, target text or None, status, mode) for each event coded in ``text``."""
+    from flashpoint.model import Document
+
+    coded = coder(Document(id="t", text=text, published=published))
+    return [(e.type, e.source.text, e.target.text if e.target else None, e.status, e.mode) for e in coded.events]

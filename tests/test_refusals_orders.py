@@ -2,12 +2,10 @@
 an actor, on sentences we wrote (PLOVER manual: REJECT, MOBILIZE "requires recipient: no")."""
 from __future__ import annotations
 
-from flashpoint.model import Document
+from conftest import event_rows
 
 
-def events_of(coder, text, published="2024-04-11"):
-    coded = coder(Document(id="t", text=text, published=published))
-    return [(e.type, e.source.text, e.target.text if e.target else None, e.status, e.mode) for e in coded.events]
+events_of = event_rows
 
 
 def types(evs):

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import event_rows
 from flashpoint.model import Document
 
 
-def events_of(coder, text, published="2024-04-11"):
-    coded = coder(Document(id="t", text=text, published=published))
-    return [(e.type, e.source.text, e.target.text if e.target else None, e.status, e.mode) for e in coded.events]
+events_of = event_rows
 
 
 def pairs(evs):
