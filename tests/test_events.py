@@ -684,3 +684,19 @@ def test_a_press_release_releases_no_one(coder):
 def test_how_long_a_planned_act_lasts_is_not_background(coder):
     evs, _ = events_of(coder, "Greece plans to impose restrictions on Turkish imports for two years.")
     assert ("SANCTION", "Greece", "Turkish", "anticipated") in evs, evs
+
+
+def test_coordinated_sides_that_clash_fight_each_other(coder):
+    evs, _ = events_of(coder, "Indian troops and Pakistani soldiers clashed near the border on Monday.")
+    pairs = {(t, s, tg) for t, s, tg, _ in evs}
+    assert ("ASSAULT", "Indian troops", "Pakistani soldiers") in pairs
+    assert ("ASSAULT", "Pakistani soldiers", "Indian troops") in pairs
+    evs, _ = events_of(coder, "Israeli and Hezbollah forces attacked the town.")
+    assert not any(t == "ASSAULT" and s != tg and {s, tg} <= {"Israeli", "Hezbollah"} for t, s, tg, _ in evs), evs
+
+
+def test_violating_a_truce_is_fighting_but_violating_a_law_is_not(coder):
+    evs, _ = events_of(coder, "Armenia violated the ceasefire with Azerbaijan on Sunday.")
+    assert ("ASSAULT", "Armenia", "Azerbaijan", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Armenia violated the trade law of Azerbaijan.")
+    assert not any(t == "ASSAULT" for t, *_ in evs), evs

@@ -432,6 +432,18 @@ def protested_thing_author(match: TriggerMatch, r: Reading, analysis: Analysis) 
     return None
 
 
+def broken_truce(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Russia violated the ceasefire with Ukraine": fighting the other party to the truce."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() not in TRUCE_BREAKING:
+        return None
+    objects = _broken_truces(tok)
+    if not objects:
+        return None
+    targets = [a for holder in objects + [tok] for a in _prep_targets(holder, frozenset({"with"}), analysis)]
+    return replace(r, targets=targets or [t for t in r.targets if t.token not in objects])
+
+
 def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
     """"exploded a series of bombs in Kabul": with no one named as hit, the people of the place the
     bombs went off in (its country's civilians, inferred)."""
@@ -449,7 +461,7 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
                                     restricted_place, lifted_restriction, passage_act,
                                     withdrawn_resources, obstructed_passage, placed_under, investigated_act,
-                                    satisfied_demands, protested_thing_author, detonated_in_place)
+                                    satisfied_demands, protested_thing_author, detonated_in_place, broken_truce)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:
@@ -540,6 +552,22 @@ def broken_agreement(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in BREAKING_VERBS
 
 
+# Violating a truce is fighting (PLOVER ASSAULT): "violated the ceasefire", "breached the truce
+# agreement"; violating anything else ("violated the law") names no attack.
+TRUCE_NOUNS = {"ceasefire", "cease-fire", "truce", "armistice"}
+TRUCE_BREAKING = {"violate", "breach"}
+
+
+def _broken_truces(tok) -> list:
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [o for o in objects if o.lemma_.lower() in TRUCE_NOUNS
+            or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in TRUCE_NOUNS for c in o.children)]
+
+
+def needs_a_broken_truce(tok) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in TRUCE_BREAKING and not _broken_truces(tok)
+
+
 def lifted_not_imposed(tok) -> bool:
     """"lifted the curfew": the curfew is what is conceded (the verb's event), not imposed here."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in LIFTED_NOUNS and (
@@ -595,7 +623,7 @@ def accepts_a_fact(tok) -> bool:
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
     standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
-    needs_a_detonated_device, accepts_a_fact)
+    needs_a_detonated_device, accepts_a_fact, needs_a_broken_truce)
 
 
 def not_an_event(tok) -> bool:

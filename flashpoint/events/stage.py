@@ -75,6 +75,9 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
             cand.sources = [a for a in cand.sources if not _unresolved_pronoun(a)]
             cand.targets = [a for a in cand.targets if not _unresolved_pronoun(a)]
             targets = cand.targets
+            if not targets and cand.type == "ASSAULT" and len(cand.sources) > 1 \
+                    and cand.match.token.lemma_.lower() in MUTUAL_FIGHTING:
+                targets = cand.sources  # "X and Y clashed": each fought the other
             if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1 \
                     and cand.match.token.lemma_.lower() not in THIRD_PARTY \
                     and cand.match.token.head.lemma_.lower() not in THIRD_PARTY \
@@ -272,6 +275,9 @@ def _speakers_pronoun(tok, speaker: Optional[Argument], analysis: Analysis) -> b
 def _first_person(tok) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON  # "US mediation" is the country
 # Acts done for others: co-hosts of talks are not consulting each other.
+# Fighting words that make coordinated actors each other's opponents ("X and Y clashed", "both
+# sides violated the truce"); "X and Y attacked" names no target.
+MUTUAL_FIGHTING = {"clash", "fight", "battle", "skirmish", "violate", "breach", "exchange"}
 THIRD_PARTY = {"host", "mediate", "broker", "sponsor", "organize", "organise", "convene", "facilitate"}
 OBLIGATION = {"must", "should"}
 
