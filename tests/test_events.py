@@ -700,3 +700,10 @@ def test_violating_a_truce_is_fighting_but_violating_a_law_is_not(coder):
     assert ("ASSAULT", "Armenia", "Azerbaijan", "occurred") in evs, evs
     evs, _ = events_of(coder, "Armenia violated the trade law of Azerbaijan.")
     assert not any(t == "ASSAULT" for t, *_ in evs), evs
+
+
+def test_a_cooperative_act_an_actor_says_it_will_not_do_is_a_refusal(coder):
+    evs, _ = events_of(coder, "Hamas said it would not withdraw its fighters from Rafah.")
+    assert any(t == "REJECT" and s == "Hamas" and st == "occurred" for t, s, _, st in evs), evs
+    evs, _ = events_of(coder, "Hamas did not withdraw its fighters from Rafah.")
+    assert not any(t == "REJECT" for t, *_ in evs), evs

@@ -63,6 +63,9 @@ EFFORT_NOUNS = {"effort", "process", "bid", "attempt", "initiative", "mission", 
 
 # Types whose refusal is PLOVER REJECT ("will not accept", "did not agree to").
 REFUSABLE = {"AGREE", "CONCEDE"}
+# Cooperative acts whose negated future is a refusal ("said it would not withdraw from Goma",
+# "will not meet the envoy"); in the past they are only negated ("did not withdraw").
+WILL_NOT_REFUSES = {"RETREAT", "CONSULT", "COOPERATE", "AID", "SUPPORT"}
 
 
 def _fold_operated(cands: list[Candidate], by_token: dict[int, Candidate]) -> None:
@@ -558,7 +561,8 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
     _fold_results(cands, by_token)
     _fold_aims(cands, by_token)
     for cand in cands:
-        if cand.type in REFUSABLE and cand.status == "negated":
+        if cand.status == "negated" and (cand.type in REFUSABLE or (
+                cand.future and cand.type in WILL_NOT_REFUSES and cand.match.pos == "verb")):
             cand.type, cand.mode, cand.status = "REJECT", None, "occurred"  # "will not accept"
     for cand in cands:
         if cand.dropped:
@@ -633,8 +637,11 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             cand.sources = [cand.speaker] if cand.speaker.actor.country else cand.sources
         elif promised and speaker_is_source and cand.type == "AGREE" and cand.status == "anticipated":
             cand.status = "occurred"  # "Iraq said it would allow ...": the promise is the AGREE event
-        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred") and cand.type not in COOPERATIVE:
-            cand.status = "threatened"  # a harm an actor promises of itself; a promised concession is anticipated
+        elif promised and speaker_is_source and cand.status in ("anticipated", "occurred") and cand.type not in COOPERATIVE \
+                and not (cand.type == "REJECT" and "REJECT" not in cand.match.types):
+            # a harm an actor promises of itself; a promised concession is anticipated; a
+            # refusal read off "would not withdraw" was made in the saying (it stays occurred)
+            cand.status = "threatened"
     # a responsive action's recipient is the actor of the action it answers
     for cand in cands:
         if not cand.targets and cand.match.token.lemma_.lower() in RESPONSIVE:
