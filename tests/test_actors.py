@@ -523,3 +523,15 @@ def test_unknown_organisation_named_after_a_place_keeps_its_name(nlp):
     orgs = [m for m in ms if m.kind == "org" and "Movement" in m.actor.text]
     assert orgs and orgs[0].actor.text.endswith("Biafra"), [(m.actor.text, m.kind) for m in ms]
     assert orgs[0].actor.code == "NGA"
+
+
+def test_the_group_points_back_to_the_armed_group_not_an_intergovernmental_body(nlp):
+    ms = mentions_of(nlp, "Al-Shabaab fighters seized the town of Baidoa. A report by United Nations experts said "
+                          "Eritrean officers were training the group.")
+    group = [m for m in ms if m.actor.text == "the group"]
+    assert group and group[0].actor.code == "SOMREB", [(m.actor.text, m.actor.code) for m in ms]
+
+
+def test_a_lone_place_word_tagged_as_a_person_stays_the_place(nlp):
+    ms = mentions_of(nlp, "M23 rebels took control of most of Goma on Monday.")
+    assert any(m.actor.text == "Goma" and m.kind == "place" and m.actor.country == "COD" for m in ms)

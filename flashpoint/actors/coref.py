@@ -39,6 +39,8 @@ COREF_ROLES = {"official", "source", "diplomat", "aide", "spokesperson", "spokes
                "minister", "secretary", "president", "leader", "envoy", "ambassador", "premier",
                "chancellor", "negotiator", "commander", "group", "organization", "movement", "militant"}
 THING_KINDS = ("country", "capital", "seat", "org", "group")
+# Sectors of role phrases "the group" may point back to ("M23 rebels ... the group").
+GROUP_SECTORS = {"REB", "OPP", "PTY", "NGO", "REL", "LAB", "CRM", "SEP", "RAD", "INS"}
 # Which earlier mentions a role noun may point back to.
 ROLE_TARGETS = {"official": ("anonymous", "person", "role"), "source": ("anonymous", "person", "role"),
                 "diplomat": ("anonymous", "person", "role"), "aide": ("anonymous", "person", "role"),
@@ -207,8 +209,13 @@ def resolve_coreference(doc, kb: ActorKB, mentions: list[ActorMention]) -> list[
                     kinds = ROLE_TARGETS.get(rw.lemma, ("person", "role", "anonymous"))
                     plural = tok.tag_ == "NNS"
                     # "the group" is an armed group when one is in reach, before any organisation
+                    # ... and never an intergovernmental body ("a report by United Nations experts
+                    # said ... in support of the group": the group is the rebels named before)
+                    not_igo = (lambda m: m.actor.country != "IGO") if kinds[0] == "group" else None
                     ante = (nearest(start, kinds[:1], None) if len(kinds) > 1 and kinds[0] == "group" else None) \
-                        or nearest(start, kinds, None)
+                        or (nearest(start, ("role",), None, accept=lambda m: m.actor.sector in GROUP_SECTORS)
+                            if kinds[0] == "group" else None) \
+                        or nearest(start, kinds, None, accept=not_igo)
                     if ante is not None:
                         kind = "anonymous" if rw.anonymous else ("group" if "group" in kinds else "role")
                         new = _copy(ante, start, i + 1, doc, kind, plural)

@@ -109,11 +109,24 @@ def _plausible(doc, start: int, end: int, entry: KBEntry) -> bool:
     if entry.kind == "ethnic" and end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I" \
             and doc[end].pos_ == "PROPN":
         return False  # "Karen Bass" is a person, not the Karen people
-    if entry.kind == "place" and any(t.ent_type_ == "PERSON" for t in span):
+    if entry.kind == "place" and any(t.ent_type_ == "PERSON" for t in span) and _named_person(doc, start, end):
         return False  # "Mr. Gao" is a person, not the Malian town; "Sabah al-Ahmad" not the state
     if entry.kind == "place" and (_hyphen_joined(doc, end, end + 1) or _hyphen_joined(doc, start - 1, start - 2)):
         return False  # part of another place's name: "Tuzla-Serikam" is not Tuzla
     return True
+
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "sheikh", "lord", "lady"}
+
+
+def _named_person(doc, start: int, end: int) -> bool:
+    """The tagger's PERSON around a place name is a person when the name reaches beyond the place
+    ("Sabah al-Ahmad") or an honorific stands before it ("Mr. Gao"); a lone place word the small
+    model tags as a person ("most of Goma") stays the place."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start < end and start < ent.end and (ent.start < start or ent.end > end):
+            return True
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS
 
 
 def _hyphen_joined(doc, hyphen: int, other: int) -> bool:
