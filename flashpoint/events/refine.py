@@ -119,15 +119,26 @@ def restricted_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> Opt
     if r.targets or match.pos != "noun" or tok.lemma_.lower() not in RESTRICTIONS:
         return None
     holders = [tok, tok.head] + ([tok.head.head] if tok.head.dep_ in ("prep", "dobj", "pobj") else [])
+    people = _people_of_place(holders, ("in", "across", "throughout", "on"), analysis)
+    return replace(r, targets=people) if people else None
+
+
+# Mention kinds that name a country's place.
+PLACE_MENTION_KINDS = ("country", "capital", "place", "city")
+
+
+def _people_of_place(holders, preps, analysis: Analysis) -> list[Argument]:
+    """The civilians of the first country's place named in a ``preps`` phrase under ``holders``
+    ("a curfew in Abidjan", "lifted the state of emergency in Darfur"), inferred; [] if none."""
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout", "on"):
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
                 m = analysis.mention_at(pobj.i) if pobj.dep_ == "pobj" else None
-                if m is not None and m.actor.country and m.kind in ("country", "capital", "place", "city"):
-                    return replace(r, targets=[_place_actor(pobj, m, "CVL", "place-under-restriction")])
-    return None
+                if m is not None and m.actor.country and m.kind in PLACE_MENTION_KINDS:
+                    return [_place_actor(pobj, m, "CVL", "place-under-restriction")]
+    return []
 
 
 # Restrictions that lifting concedes (PLOVER manual, CONCEDE: "easing of administrative or legal
@@ -168,13 +179,7 @@ def lifted_restriction(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
         targets = _prep_targets(obj, frozenset({"on", "against", "of", "for"}), analysis)
         if targets:
             break
-    if not targets:
-        for holder in [tok] + objects:
-            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "on")):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    m = analysis.mention_at(pobj.i)
-                    if m is not None and m.actor.country and m.kind in ("country", "capital", "place", "city"):
-                        targets = [_place_actor(pobj, m, "CVL", "place-under-restriction")]
+    targets = targets or _people_of_place([tok] + objects, ("in", "across", "on"), analysis)
     # lifting a material restriction lets goods or people through at once (CAMEO 085 "ease economic
     # sanctions, boycott, embargo" maps to RETREAT); lifting a legal one is a concession
     material = any(o.lemma_.lower() in MATERIAL_RESTRICTIONS for o in objects)
@@ -292,8 +297,6 @@ def obstructed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
         return None
     kept = [t for t in r.targets if t.token not in objects]
     return replace(r, type="PROTEST" if side == "civil" else "COERCE", targets=kept)
-
-
 
 
 # Verbs that put someone under an act named by a noun: "placed under arrest", "put under
@@ -576,6 +579,11 @@ def lifted_not_imposed(tok) -> bool:
         and tok.head.head.head.lemma_.lower() in LIFTING_VERBS)
 
 
+# Verbs in the lexicon only for what they lift, or for a bomb: with another object they name no event.
+ONLY_LIFTING = {"cancel", "revoke", "rescind", "repeal", "relax", "remove"}
+DETONATING_VERBS = {"detonate", "explode", "set"}
+
+
 def needs_a_closed_passage(tok) -> bool:
     """"close", "seal", "shut", "open" are events only when what closes or opens is a passage or
     a mission ("opened the session" is not)."""
@@ -593,13 +601,6 @@ def needs_a_detonated_device(tok) -> bool:
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children]  # "a series of bombs"
     return tok.pos_ == "VERB" and tok.lemma_.lower() in DETONATING_VERBS and not any(_explosive(o) for o in objects)
-
-
-DETONATING_VERBS = {"detonate", "explode", "set"}
-
-
-# Verbs in the lexicon only for what they lift: with another object they name no event.
-ONLY_LIFTING = {"cancel", "revoke", "rescind", "repeal", "relax", "remove"}
 
 
 def denies_a_claim(tok) -> bool:
@@ -622,8 +623,9 @@ def accepts_a_fact(tok) -> bool:
 
 NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
-    standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed, needs_a_closed_passage, needs_a_lifted_restriction,
-    needs_a_detonated_device, accepts_a_fact, needs_a_broken_truce)
+    standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed,
+    needs_a_closed_passage, needs_a_lifted_restriction, needs_a_detonated_device, accepts_a_fact,
+    needs_a_broken_truce)
 
 
 def not_an_event(tok) -> bool:
