@@ -143,7 +143,7 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
     if counted or tok.lemma_.lower() in ACTOR_NOUNS:
         # "thousands of workers affiliated with X" may hang the participle on the count
         owner = _belonged_to(tok, analysis)
-        if owner is not None and not _resolved_here(tok, analysis):
+        if owner is not None and _resolved_at(tok, analysis) is None:
             return owner
     if counted:
         for prep in tok.children:
@@ -213,11 +213,6 @@ def actor_for(tok, analysis: Analysis) -> Optional[Argument]:
 # actor of its own ("a faction allied to the government" is not the government).
 BELONGING = {"affiliate", "affiliated", "belong", "loyal", "link", "linked", "attach", "attached"}
 BELONGING_PREPS = {"with", "to"}
-
-
-def _resolved_here(tok, analysis: Analysis) -> bool:
-    m = analysis.mention_at(tok.i)
-    return m is not None and m.resolved
 
 
 def _belonged_to(tok, analysis: Analysis) -> Optional[Argument]:

@@ -380,10 +380,9 @@ def _states_own_forces(targets: list[Argument], sources: list[Argument]) -> bool
 # Y") stays a REQUEST of X.
 ORDERING = {"order", "direct", "instruct", "command"}
 DEPLOYMENT_NOUNS = {"patrol", "deployment", "dispatch", "reinforcement", "mobilization", "mobilisation"}
-DEPLOYED_FORCES = {"troop", "soldier", "army", "force", "police", "policeman", "unit",
-                                              "battalion", "brigade", "division", "reservist", "reserve", "tank",
-                                              "warship", "ship", "jet", "warplane", "aircraft", "paratrooper",
-                                              "marine", "commando", "gendarme", "militia"}
+DEPLOYED_FORCES = {"troop", "soldier", "army", "force", "police", "policeman", "unit", "battalion", "brigade",
+                   "division", "reservist", "reserve", "tank", "warship", "ship", "jet", "warplane", "aircraft",
+                   "paratrooper", "marine", "commando", "gendarme", "militia"}
 # Where forces are sent: the place or actor there is the recipient ("into Ukraine").
 MOVEMENT_PREPS = frozenset({"to", "into", "toward", "towards", "onto", "against", "near", "along"})
 
@@ -475,12 +474,14 @@ def _within(root, triggers) -> list:
     return out
 
 
-def _author(proposal, sources: list[Argument], analysis: Analysis) -> list[Argument]:
-    """Who made an offer or proposal: "X's proposal", "an offer from X", "French mediation"."""
-    found = [a for c in proposal.children if c.dep_ == "poss" for a in expand(c, analysis)]
-    found += [a for p in proposal.children if p.dep_ == "prep" and p.lower_ in AUTHOR_PREPS
+def _made_by(noun, preps, sources: list[Argument], analysis: Analysis) -> list[Argument]:
+    """Who made what ``noun`` names, other than ``sources``: its possessor ("X's proposal"), the
+    object of one of ``preps`` ("an offer from X", "pressure by X") and a resolved modifier
+    before it ("French mediation", "US pressure")."""
+    found = [a for c in noun.children if c.dep_ == "poss" for a in expand(c, analysis)]
+    found += [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
               for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
-    found += [a for c in proposal.children if c.dep_ in ("amod", "compound") and c.i < proposal.i
+    found += [a for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
               and (a := _resolved_at(c, analysis)) is not None]
     return others(found, sources)
 
@@ -495,7 +496,7 @@ def _fold_refused(cands: list[Candidate], by_token: dict[int, Candidate], analys
             nested = [by_token[t.i] for t in _within(root, by_token) if t.i in by_token and by_token[t.i] is not rejection]
             replaceable = not rejection.targets or is_generic(rejection.targets)
             if replaceable or all(t.inferred for t in rejection.targets):
-                named = [] if root.pos_ == "VERB" else _author(root, rejection.sources, analysis)
+                named = [] if root.pos_ == "VERB" else _made_by(root, AUTHOR_PREPS, rejection.sources, analysis)
                 named = named or next((found for c in nested if (found := [
                     t for t in others(c.targets, rejection.sources) if not t.inferred])), [])
                 if replaceable and not named:
@@ -523,14 +524,8 @@ def _concessive_objects(tok) -> list:
     return out
 
 
-def _pressers(pressure, sources: list[Argument], analysis: Analysis) -> list[Argument]:
-    """Who pressed: "pressure by X", "calls from X", "X's demands", "US pressure"."""
-    found = [a for c in pressure.children if c.dep_ == "poss" for a in expand(c, analysis)]
-    found += [a for p in pressure.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
-              for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
-    found += [a for c in pressure.children if c.dep_ in ("amod", "compound") and c.i < pressure.i
-              and (a := _resolved_at(c, analysis)) is not None]
-    return others(found, sources)
+# Who pressed: "pressure by X", "calls from X", "demands of X".
+PRESSER_PREPS = {"by", "from", "of"}
 
 
 def _refused_despite(cands: list[Candidate], analysis: Analysis) -> None:
@@ -544,7 +539,7 @@ def _refused_despite(cands: list[Candidate], analysis: Analysis) -> None:
         clause = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "declined to resign despite ..."
         for pressure in (o for t in clause for o in _concessive_objects(t)):
             if pressure.lemma_.lower() in PRESSURE_NOUNS:
-                pressers = _pressers(pressure, cand.sources, analysis)
+                pressers = _made_by(pressure, PRESSER_PREPS, cand.sources, analysis)
                 if pressers:
                     cand.targets = pressers
                     break
