@@ -75,14 +75,8 @@ def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
             cand.sources = [a for a in cand.sources if not _unresolved_pronoun(a)]
             cand.targets = [a for a in cand.targets if not _unresolved_pronoun(a)]
             targets = cand.targets
-            if not targets and cand.type == "ASSAULT" and len(cand.sources) > 1 \
-                    and cand.match.token.lemma_.lower() in MUTUAL_FIGHTING:
-                targets = cand.sources  # "X and Y clashed": each fought the other
-            if not targets and cand.type in RECIPROCAL and len(cand.sources) > 1 \
-                    and cand.match.token.lemma_.lower() not in THIRD_PARTY \
-                    and cand.match.token.head.lemma_.lower() not in THIRD_PARTY \
-                    and not _backs_a_third_thing(cand):  # "hosted talks"
-                targets = cand.sources
+            if not targets and len(cand.sources) > 1 and _each_others(cand):
+                targets = cand.sources  # "X and Y met", "X and Y clashed": each is the other's recipient
             if not targets and ((cand.type, cand.mode) in TARGETLESS or cand.alone) and _acts_alone(cand):
                 targets = [None]  # "Shevardnadze resigned", "Iran mobilized its reserves"
             pairs = [(s, t) for s in cand.sources for t in targets if (t is None or not same_actor(s, t))
@@ -274,11 +268,25 @@ def _speakers_pronoun(tok, speaker: Optional[Argument], analysis: Analysis) -> b
 
 def _first_person(tok) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON  # "US mediation" is the country
-# Acts done for others: co-hosts of talks are not consulting each other.
+
+
 # Fighting words that make coordinated actors each other's opponents ("X and Y clashed", "both
 # sides violated the truce"); "X and Y attacked" names no target.
 MUTUAL_FIGHTING = {"clash", "fight", "battle", "skirmish", "violate", "breach", "exchange"}
+# Acts done for others: co-hosts of talks are not consulting each other.
 THIRD_PARTY = {"host", "mediate", "broker", "sponsor", "organize", "organise", "convene", "facilitate"}
+
+
+def _each_others(cand: Candidate) -> bool:
+    """Coordinated sources with no recipient act on each other: they meet, agree or cooperate
+    (not when hosting or backing a third thing), or they fight."""
+    tok = cand.match.token
+    if cand.type == "ASSAULT":
+        return tok.lemma_.lower() in MUTUAL_FIGHTING
+    return cand.type in RECIPROCAL and tok.lemma_.lower() not in THIRD_PARTY \
+        and tok.head.lemma_.lower() not in THIRD_PARTY and not _backs_a_third_thing(cand)
+
+
 OBLIGATION = {"must", "should"}
 
 
