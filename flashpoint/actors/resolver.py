@@ -524,10 +524,12 @@ def _glossed_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-# Heads of names that name texts, events and things, not actors.
-NAMED_THINGS = {"treaty", "agreement", "accord", "convention", "protocol", "charter", "law", "act", "resolution",
-                "declaration", "memorandum", "pact", "plan", "bill", "constitution", "deal", "conference", "summit",
-                "games", "cup", "festival", "airport", "port", "bridge", "dam", "university", "river", "lake"}
+# Texts and instruments, never actors even when named like organisations ("an International Peace
+# Treaty"); and heads of names that name texts, events and things, not actors.
+DOCUMENT_NOUNS = {"treaty", "agreement", "accord", "convention", "protocol", "charter", "law", "act", "resolution",
+                  "declaration", "memorandum", "pact", "plan", "bill", "constitution", "deal"}
+NAMED_THINGS = DOCUMENT_NOUNS | {"conference", "summit", "games", "cup", "festival", "airport", "port", "bridge", "dam",
+                                 "university", "river", "lake"}
 
 
 def _named_after_place(ent, mentions: list[ActorMention]) -> Optional[ActorMention]:

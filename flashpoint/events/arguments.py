@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ..actors.resolver import DOCUMENT_NOUNS
 from ..analysis_state import ActorMention, Analysis
 from ..model import Actor
 
@@ -59,9 +60,6 @@ INSTRUMENT_NOUNS = {"airstrike", "strike", "missile", "drone", "rocket", "shell"
 # Hezbollah bases", "rebel camps".
 HELD_PLACE_NOUNS = {"position", "base", "camp", "outpost", "stronghold", "post", "headquarters", "garrison",
                     "checkpoint", "barracks", "hideout", "installation", "facility", "embassy", "consulate"}
-# Texts and instruments, never actors even when named like organisations.
-DOCUMENT_NOUNS = {"treaty", "agreement", "accord", "convention", "protocol", "charter", "law", "act", "resolution",
-                  "declaration", "memorandum", "pact", "plan", "bill", "constitution", "deal"}
 # Craft that are actors only through their side or their passengers.
 VEHICLE_NOUNS = {"helicopter", "jet", "warship", "vessel", "bulldozer", "aircraft", "plane", "ship", "boat", "drone"}
 CARRYING = {"carry", "transport", "ferry"}
