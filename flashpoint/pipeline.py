@@ -97,7 +97,12 @@ class Coder:
             self.stages = default_stages(self.options)
 
     def __call__(self, document: Document) -> CodedDocument:
-        return self._finish(document, self.nlp(document.text))
+        return self.code_parsed(document, self.nlp(document.text))
+
+    def code_parsed(self, document: Document, sdoc) -> CodedDocument:
+        """Code a document whose text this coder's spaCy pipeline has already parsed (``sdoc``),
+        so a caller that needs the parse as well parses once."""
+        return self._finish(document, sdoc)
 
     def pipe(self, documents: Iterable[Document], on_error: str = "raise",
              batch_size: int = 32) -> Iterator[CodedDocument | tuple[Document, FlashpointError | Exception]]:

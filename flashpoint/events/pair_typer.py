@@ -201,7 +201,8 @@ class _Parsed:
         if self._events is None:
             from ..model import Document
 
-            self._events = list(self._coder(Document(id="pair", text=self.text)).events)
+            # coded on the parse the LR's features read too: one parse per text
+            self._events = list(self._coder.code_parsed(Document(id="pair", text=self.text), self.doc).events)
         return self._events
 
     @property
