@@ -561,9 +561,8 @@ def _stray_agent(noun, analysis: Analysis) -> list[Argument]:
     """"will no longer tolerate rallies by the X group" parsed with "by X" on the verb: an active
     verb with its own subject takes no "by" agent, so a named actor there, right after the object,
     is the object's agent ("by force", "by Friday" name no one; in "opened an inquiry into
-    killings by X" the phrase follows the killings, not the inquiry). The object may be the verb's
-    own or the object of a preposition on it ("opened an inquiry into killings by X")."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    killings by X" the phrase follows the killings, not the inquiry)."""
+    verb = noun.head
     if verb.pos_ != "VERB" or passive(verb) or not _children(verb, ("nsubj",)):
         return []
     return [a for p in _children(verb, ("prep",)) if p.lower_ == "by" and p.i == noun.right_edge.i + 1

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from ..analysis_state import Analysis
-from .arguments import (HELD_PLACE_NOUNS, LOCATIVE_PREPS, Argument, _agent, _prep_targets, _resolved_at,
-                        _stray_agent, actor_for, expand, passive, verb_arguments)
+from .arguments import (HELD_PLACE_NOUNS, LOCATIVE_PREPS, Argument, _agent, _prep_targets, _resolved_at, actor_for,
+                        expand, passive, verb_arguments)
 from .candidate import others
 from .triggers import TriggerMatch
 
@@ -337,10 +337,20 @@ def investigated_act(match: TriggerMatch, r: Reading, analysis: Analysis) -> Opt
     for act in acts:
         if actor_for(act, analysis) is not None:
             continue  # "an inquiry into the police" names the one investigated itself
-        doers = _doers(act, analysis) or _stray_agent(act, analysis)
+        doers = _doers(act, analysis) or _stray_by_phrase(act, analysis)
         if doers:
             return replace(r, targets=doers)
     return None
+
+
+def _stray_by_phrase(act, analysis: Analysis) -> list[Argument]:
+    """"opened an inquiry into killings by X" parsed with "by X" on "opened": an active verb with
+    its own subject has no "by" agent, so the phrase is the act's."""
+    verb = act.head.head if act.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)]
 
 
 # Claims looked into: what is investigated is the claimed act, not the claim ("an inquiry into
