@@ -40,11 +40,14 @@ class CodeOptions:
     use_classifier: let the trained type classifier settle ambiguous trigger words and type
         verbs outside the lexicon; False gives the lexicon-only coder (the classifier has seen
         PLOVER-GSR dev, so evaluations on that set report both).
+    conventions: how to code cases where PLOVER's manual and its annotated data disagree
+        (``events/conventions.py``): "annotated" (default) or "manual".
     """
 
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     use_classifier: bool = True
+    conventions: str = "annotated"
 
 
 def default_stages(options: CodeOptions = CodeOptions()) -> list[Stage]:

@@ -162,6 +162,18 @@ def test_hybrid_types_clear_sentences(hybrid, text, source, target, expected):
     assert all(0.0 <= v <= 1.0 for v in res.scores.values())
 
 
+def test_an_arrest_on_a_stated_charge_is_typed_by_the_charge(hybrid):
+    # the coder codes both (COERCE arrest, ACCUSE allege); one label per pair takes the charge
+    item = _mark("Police in Kenya arrested a Somali journalist on charges of spying for Ethiopia.",
+                 "Police in Kenya", "a Somali journalist")
+    res = hybrid.type_pair(*item)
+    assert (res.method, res.type) == ("coder", "ACCUSE"), res
+    # without a charge the arrest is the event
+    res = hybrid.type_pair(*_mark("Police in Kenya arrested a Somali journalist on Monday.",
+                                  "Police in Kenya", "a Somali journalist"))
+    assert (res.method, res.type) == ("coder", "COERCE"), res
+
+
 def test_hybrid_falls_back_to_classifier_without_a_trigger(hybrid, clf):
     from flashpoint.nlp import load_nlp
 

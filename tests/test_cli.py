@@ -45,7 +45,7 @@ class FakeCoder:
 
 @pytest.fixture
 def fake(monkeypatch):
-    monkeypatch.setattr(batch, "make_coder", lambda actor_files=(), lexicon_files=(): FakeCoder())
+    monkeypatch.setattr(batch, "make_coder", lambda actor_files=(), lexicon_files=(), **_: FakeCoder())
 
 
 def run(*args, input=None, env=None):

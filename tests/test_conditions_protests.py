@@ -93,9 +93,12 @@ def test_a_named_protest_recipient_is_kept(coder):
 # --- meeting demands ---------------------------------------------------------------------------
 
 def test_meeting_demands_is_a_concession_to_those_who_made_them(coder):
-    evs = events_of(coder, "The Kenyan government agreed to meet the demands of the protesters.")
+    evs = events_of(coder, "The Kenyan government met the demands of the protesters.")
     assert ("CONCEDE", "The Kenyan government", "protesters") in [e[:3] for e in evs]
     assert not types(evs) & {"CONSULT", "AGREE"}
+    # agreeing to meet them is a promise: AGREE to the same recipient (conventions "annotated")
+    evs = events_of(coder, "The Kenyan government agreed to meet the demands of the protesters.")
+    assert [e[:3] for e in evs] == [("AGREE", "The Kenyan government", "protesters")]
 
 
 def test_meeting_a_deadline_set_by_someone_concedes_to_them(coder):
@@ -129,3 +132,9 @@ def test_coordinated_actors_agreeing_agree_with_each_other(coder):
 def test_coordinated_signatories_support_each_other(coder):
     pairs = {(e[1], e[2]) for e in events_of(coder, "Sudan and South Sudan signed a border deal on Tuesday.") if e[0] == "SUPPORT"}
     assert {("Sudan", "South Sudan"), ("South Sudan", "Sudan")} <= pairs
+
+
+def test_collecting_signatures_is_a_protest(coder):
+    evs = events_of(coder, "Lithuanian farmers collected signatures against the government's land reform.")
+    assert [e[:3] for e in evs] == [("PROTEST", "Lithuanian farmers", "government")], evs
+    assert events_of(coder, "Lithuanian farmers collected the harvest in the government's fields.") == []

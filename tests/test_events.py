@@ -369,9 +369,8 @@ def test_promised_cooperation_by_the_speaker_is_agree_occurred(coder):
     assert any(ty == "AGREE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)
 
 
-def test_announced_retreat_is_a_concession_as_the_manual_says(coder):
-    evs, _ = events_of(coder, "Iran said it would allow the return of IAEA inspectors.")
-    assert any(ty == "CONCEDE" and s == "Iran" and st == "occurred" for ty, s, _, st in evs)
+def test_a_done_retreat_stays_retreat(coder):
+    # (announced ones: tests/test_conventions.py)
     done, _ = events_of(coder, "Iran allowed IAEA inspectors to return on Monday.")
     assert any(ty == "RETREAT" for ty, *_ in done)
 
@@ -610,6 +609,27 @@ def test_opening_an_embassy_begins_ties_and_opening_a_border_lets_people_through
     assert ("RETREAT", "Kenya", "Somalia", "occurred") in evs, evs
     evs, _ = events_of(coder, "The Kenyan speaker opened the session with Somalia's envoy present.")
     assert not any(t in ("SUPPORT", "RETREAT") for t, *_ in evs), evs
+
+
+def test_opening_a_border_to_people_who_fled_gives_them_refuge(coder):
+    # asylum is AID in the manual; the same act toward a state or traders stays RETREAT
+    evs, _ = events_of(coder, "Tanzania reopened its border to refugees fleeing the fighting in Burundi.")
+    assert [e[:2] for e in evs] == [("AID", "Tanzania")], evs
+    evs, _ = events_of(coder, "Chad opened its borders to Sudanese civilians driven out of Darfur.")
+    assert [e[:3] for e in evs] == [("AID", "Chad", "Sudanese civilians")], evs
+    evs, _ = events_of(coder, "Chad opened its border to thousands of Sudanese who fled the fighting in Darfur.")
+    assert [e[:3] for e in evs] == [("AID", "Chad", "Sudanese")], evs
+    evs, _ = events_of(coder, "Kenya reopened its border to Somali traders.")
+    assert [e[0] for e in evs] == ["RETREAT"], evs
+
+
+def test_recognizing_a_rivals_victory_concedes_to_the_winner(coder):
+    evs, _ = events_of(coder, "The ruling party accepted the victory of the opposition in Lagos.")
+    assert [e[:2] for e in evs] == [("CONCEDE", "ruling party")] and "opposition" in evs[0][2], evs
+    evs, _ = events_of(coder, "Gbagbo refused to recognize Ouattara's victory in the election.")
+    assert [e[:3] for e in evs] == [("REJECT", "Gbagbo", "Ouattara")], evs
+    evs, _ = events_of(coder, "Kenya recognized Kosovo on Monday.")  # recognizing a state supports it
+    assert [e[0] for e in evs] == ["SUPPORT"], evs
 
 
 def test_phrase_mode_cues_win_over_their_words(coder):

@@ -119,3 +119,11 @@ def test_refusing_to_take_part_in_a_summit_is_no_meeting(coder):
 def test_an_ally_is_not_the_actor_it_is_allied_to(coder):
     evs = events_of(coder, "Militiamen allied with the Syrian government attacked Kurdish fighters.")
     assert not any(e[0] == "ASSAULT" and e[1] == "the Syrian government" for e in evs)
+
+
+def test_no_longer_negates_like_not(coder):
+    # "no" hangs on "longer", not on the verb; the promise is a refusal all the same
+    evs = events_of(coder, "The Cook Islands government said it would no longer meet the Andorran government's demand.")
+    assert [e[:4] for e in evs] == [("REJECT", "The Cook Islands government", "the Andorran government", "occurred")]
+    evs = events_of(coder, "Kenya no longer supplies arms to the Somali rebels.")
+    assert [e[3] for e in evs if e[0] == "AID"] == ["negated"], evs

@@ -9,8 +9,8 @@ from typing import Optional
 import typer
 
 from . import app, cli_errors
-from .inputs import (ActorsOption, LexiconOption, AnyLanguageOption, InputsArgument, MaxBytesOption,
-                     MaxCharsOption, PublishedOption, ingest_options)
+from .inputs import (ActorsOption, AnyLanguageOption, ConventionsOption, InputsArgument, LexiconOption,
+                     MaxBytesOption, MaxCharsOption, PublishedOption, ingest_options)
 
 
 def _open_output(path: Path):
@@ -35,6 +35,7 @@ def code_command(
     max_bytes: MaxBytesOption = None,
     max_chars: MaxCharsOption = None,
     any_language: AnyLanguageOption = False,
+    conventions: ConventionsOption = None,
 ):
     """Code articles into PLOVER events, one JSON object a line.
 
@@ -50,7 +51,7 @@ def code_command(
     log = ProblemLog()
     with cli_errors():
         options = ingest_options(published, max_bytes, max_chars, any_language)
-        coder = make_coder(actors or (), lexicon_files=lexicon or ())
+        coder = make_coder(actors or (), lexicon_files=lexicon or (), conventions=conventions)
         out = _open_output(output) if output else sys.stdout
         attr_out = _open_output(attributions) if attributions else None
         try:

@@ -14,6 +14,9 @@ ActorsOption = Annotated[Optional[list[str]], typer.Option(
 LexiconOption = Annotated[Optional[list[str]], typer.Option(
     "--lexicon", help="Your own trigger lexicon (YAML, same shape as data/lexicons/triggers.yaml); "
                       "repeatable; consulted before the bundled one.")]
+ConventionsOption = Annotated[Optional[str], typer.Option(
+    "--conventions", help="Where PLOVER's manual and its annotated data disagree, code as the "
+                          "annotators do ('annotated', default) or as the manual says ('manual').")]
 MaxBytesOption = Annotated[Optional[int], typer.Option(
     "--max-bytes", help="Largest .txt/.html file, or JSONL line / CSV row, in bytes "
                         "(default 10,000,000; env FLASHPOINT_MAX_BYTES).")]

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app, cli_errors
-from .inputs import (ActorsOption, AnyLanguageOption, InputsArgument, MaxBytesOption,
+from .inputs import (ActorsOption, AnyLanguageOption, ConventionsOption, InputsArgument, MaxBytesOption,
                      MaxCharsOption, PublishedOption, ingest_options)
 
 DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file (created if absent).")]
@@ -53,6 +53,7 @@ def ingest_command(
     max_bytes: MaxBytesOption = None,
     max_chars: MaxCharsOption = None,
     any_language: AnyLanguageOption = False,
+    conventions: ConventionsOption = None,
 ):
     """Code articles into the store. Resumable: articles already stored are skipped.
 
@@ -77,7 +78,7 @@ def ingest_command(
     with cli_errors():
         options = ingest_options(published, max_bytes, max_chars, any_language)
         with load_store(db) as store:
-            coder = make_coder(actors or ())
+            coder = make_coder(actors or (), conventions=conventions)
             articles = filter_articles(read_inputs(inputs, options, log),
                                        lambda a: not store.has_document(a.document.content_hash),
                                        lambda a: progress.add("unchanged"))

@@ -19,6 +19,7 @@ from typing import Optional
 from ..analysis_state import Analysis
 from .arguments import GENERIC_HEADS, PARTAKING_VERBS, Argument, _resolved_at, expand
 from .candidate import Candidate, is_generic, others, same_actor, same_country
+from .conventions import AGREE_FOLDABLE, Conventions, get_conventions
 from .lexicon import default_lexicon
 from .refine import located_only
 from .status import PASS_THROUGH, cue_sets, path_up
@@ -28,11 +29,8 @@ from .status import PASS_THROUGH, cue_sets, path_up
 THREAT_FOLDABLE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
-# Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit").
-# The manual keeps a future CONCEDE as it is, and codes an announced retreat ("announced it would
-# withdraw troops") as CONCEDE: a verbal concession.
-AGREE_FOLDABLE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-ANNOUNCED_AS = {**{t: "AGREE" for t in AGREE_FOLDABLE}, "RETREAT": "CONCEDE"}
+# Cooperative types whose announcement is AGREE in PLOVER ("will provide aid", "agreed to visit");
+# what an announced concession or retreat is depends on the coding conventions (conventions.py).
 COOPERATIVE = AGREE_FOLDABLE | {"AGREE", "CONCEDE", "RETREAT"}
 
 
@@ -545,9 +543,11 @@ def _refused_despite(cands: list[Candidate], analysis: Analysis) -> None:
                     break
 
 
-def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
+def fold_candidates(cands: list[Candidate], analysis: Analysis, conventions: Conventions | str | None = None) -> None:
     """Apply the rules in this module's docstring to one sentence's candidates, in place: folded
-    candidates get ``dropped``, the ones they fold into get their type, status and recipients."""
+    candidates get ``dropped``, the ones they fold into get their type, status and recipients.
+    ``conventions`` says what an announced concession or retreat is (default: as annotated)."""
+    conventions = get_conventions(conventions)
     by_token = {c.match.token.i: c for c in cands}  # trigger token index -> its candidate
     _fold_orders(cands, by_token, analysis)
     _fold_operated(cands, by_token)
@@ -603,8 +603,9 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
             gov = by_token.get(cand.intent_verb.i)
             if gov is not None and gov.type == "AGREE" and cand.type in THREAT_FOLDABLE:
                 gov.type, gov.mode = "THREATEN", _threat_mode(cand.type, cand.mode)  # "pledged to strike"
-            elif gov is not None and gov.type == "AGREE" and cand.type == "CONCEDE" and cand.status != "negated":
-                gov.type, gov.mode = "CONCEDE", cand.mode  # "agreed to meet their demands": PLOVER keeps CONCEDE
+            elif gov is not None and gov.type == "AGREE" and cand.type == "CONCEDE" and cand.status != "negated" \
+                    and conventions.announced("CONCEDE") == "CONCEDE":
+                gov.type, gov.mode = "CONCEDE", cand.mode  # "agreed to meet their demands": the manual keeps CONCEDE
             if gov is not None and gov.type in ("AGREE", "THREATEN", "CONCEDE") and not gov.dropped:
                 passed = cand.targets
                 if gov.type in RECIPROCAL and len(gov.sources) > 1:
@@ -614,8 +615,9 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis) -> None:
                 cand.dropped = True
                 continue
         announced = (cand.future or cand.intent_verb is not None) and cand.status != "negated"
-        if cand.type in ANNOUNCED_AS and announced:
-            cand.type, cand.mode = ANNOUNCED_AS[cand.type], None
+        coded = conventions.announced(cand.type, cand.intent_verb.lemma_.lower() if cand.intent_verb is not None else None)
+        if coded != cand.type and announced:
+            cand.type, cand.mode = coded, None
             if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):
                 cand.status = "occurred"
             continue

@@ -6,7 +6,8 @@ Three steps, first that answers wins:
 1. **coder**: run the full event coder on the text; an event whose source overlaps the marked
    source and whose target overlaps the marked target (a null marked side matches anything)
    gives its type. Several: the one whose trigger lies on the dependency path between the two
-   actors, else the closest trigger.
+   actors, else the closest trigger; one trigger read twice gives the accusation
+   (``ONE_TRIGGER_PREFERS``).
 2. **trigger**: no such event, but a lexicon trigger word sits between the actors in the parse
    (on the dependency path, else governing the source or target, else nearest): the LR's
    probabilities restricted to that word's lexicon readings decide among them.
@@ -100,6 +101,8 @@ class HybridPairTyper:
             from .. import get_coder
 
             self.coder = get_coder()
+        # the coder's coding conventions, so both steps read an announced concession alike
+        self.conventions = getattr(getattr(self.coder, "options", None), "conventions", None)
 
     # -- public ------------------------------------------------------------------------------
     def predict(self, text: str, source: Span = None, target: Span = None) -> dict[str, float]:
@@ -148,7 +151,7 @@ class HybridPairTyper:
                     # parse rule, weighted like the modal readings below
                     types, mass = (ruled,), max(mass, cfg.modal_mass)
                 if cfg.use_modality:
-                    modal = modal_reading(match.token, types)
+                    modal = modal_reading(match.token, types, self.conventions)
                     if modal != types:
                         # a PLOVER rule read off the parse ("will visit" is AGREE), not a bare
                         # word: trusted like the coder's events
@@ -253,6 +256,12 @@ def _side_matches(actor, marked: Span) -> bool:
     return actor is not None and _overlaps((actor.start, actor.end), marked)
 
 
+# One trigger the coder reads twice for the pair ("was arrested for collaborating with Israel" is
+# COERCE arrest and ACCUSE allege, folding._fold_charges): one label per pair must pick, and the
+# annotated PLOVER data gives an arrest or jailing on a stated charge the accusation.
+ONE_TRIGGER_PREFERS = frozenset({"ACCUSE"})
+
+
 def _matching_event(parsed: _Parsed, source: Span, target: Span):
     hits = [e for e in parsed.events if _side_matches(e.source, source) and _side_matches(e.target, target)]
     if not hits:
@@ -270,7 +279,8 @@ def _matching_event(parsed: _Parsed, source: Span, target: Span):
     def rank(e):
         tok = _token_at(doc, e.trigger.start)
         on_path = tok is not None and tok.i in path_i
-        return (0 if on_path else 1, _char_distance((e.trigger.start, e.trigger.end), anchor))
+        return (0 if on_path else 1, _char_distance((e.trigger.start, e.trigger.end), anchor),
+                0 if e.type in ONE_TRIGGER_PREFERS else 1)
 
     return min(hits, key=rank)
 
@@ -432,12 +442,14 @@ def _event_reading(event, use_modality: bool) -> str:
     return event.type
 
 
-def modal_reading(trigger_token, types: tuple[str, ...]) -> tuple[str, ...]:
+def modal_reading(trigger_token, types: tuple[str, ...], conventions=None) -> tuple[str, ...]:
     """PLOVER codes what an actor says it will do, not the act itself (the event coder's own rules,
     applied to a bare trigger word): a promised cooperative act is AGREE, a promised harmful act
     THREATEN, a demanded act REQUEST, a refused cooperative act REJECT. The cues come from the
-    coder's status reading (``decide_status``: modals, intent/threat/request verbs, negation)."""
-    from .folding import AGREE_FOLDABLE, THREAT_FOLDABLE
+    coder's status reading (``decide_status``: modals, intent/threat/request verbs, negation).
+    What a promised concession or retreat is follows the coding ``conventions``."""
+    from .conventions import get_conventions
+    from .folding import THREAT_FOLDABLE
     from .status import decide_status
 
     if not types:
@@ -454,8 +466,10 @@ def modal_reading(trigger_token, types: tuple[str, ...]) -> tuple[str, ...]:
     if d.threat_verb is not None and first != "THREATEN":
         return ("THREATEN",)
     if (d.future or d.intent_verb is not None) and d.status != "negated":
-        if first in AGREE_FOLDABLE:
-            return ("AGREE",)
+        announced = get_conventions(conventions).announced(
+            first, d.intent_verb.lemma_.lower() if d.intent_verb is not None else None)
+        if announced != first:
+            return (announced,)
         if first in THREAT_FOLDABLE:
             return ("THREATEN",)
     return types

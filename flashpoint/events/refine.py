@@ -226,7 +226,27 @@ def passage_act(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional
         if targets:
             break
     kept = [t for t in r.targets if t.token not in objects]
-    return replace(r, type=acts[1] if mission else acts[0], targets=targets or kept)
+    targets = targets or kept
+    kind = acts[1] if mission else acts[0]
+    if kind == "RETREAT" and targets and all(_seeking_refuge(t) for t in targets):
+        kind = "AID"  # taking in refugees is asylum, which the manual lists under AID
+    return replace(r, type=kind, targets=targets)
+
+
+# People who are let in because they fled or were driven out: refugees, or "West Africans
+# ordered out of Nigeria", "civilians fleeing the fighting".
+REFUGE_NOUNS = {"refugee", "asylum", "evacuee", "exile", "migrant", "displaced"}
+DRIVEN_OUT_VERBS = {"flee", "escape", "expel", "order", "deport", "displace", "drive", "evict", "uproot", "force"}
+
+
+def _seeking_refuge(arg: Argument) -> bool:
+    tok = arg.token
+    if tok is None:
+        return False
+    if tok.lemma_.lower() in REFUGE_NOUNS or (arg.actor.sector or "") == "REF":
+        return True
+    heads = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [])  # "thousands of X who fled"
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in DRIVEN_OUT_VERBS for h in heads for c in h.children)
 
 
 # What one withdraws to reduce relations (PLOVER SANCTION withdraw: "one's non-military resources
@@ -392,15 +412,39 @@ def satisfied_demands(match: TriggerMatch, r: Reading, analysis: Analysis) -> Op
     demand = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SATISFIABLE), None)
     if demand is None:
         return None
-    makers = [a for p in demand.children if p.dep_ == "poss" for a in expand(p, analysis)] or [
-        a for m in demand.children if m.dep_ in ("compound", "nmod", "amod") and m.i < demand.i
+    return replace(r, type="CONCEDE", targets=others(_owners(demand, analysis), r.sources))
+
+
+def _owners(noun, analysis: Analysis) -> list[Argument]:
+    """Whose a demand or a victory is: "the miners' demands", "Palestinian demands", "demands of
+    / from / by X", "the deadline set by the IMF"."""
+    return [a for p in noun.children if p.dep_ == "poss" for a in expand(p, analysis)] or [
+        a for m in noun.children if m.dep_ in ("compound", "nmod", "amod") and m.i < noun.i
         and (a := actor_for(m, analysis)) is not None
         and (m.dep_ != "amod" or a.resolved)] or [  # "the hostage-takers demands", "Palestinian demands"
-        a for p in demand.children if p.dep_ == "prep" and p.lower_ in MAKER_PREPS
+        a for p in noun.children if p.dep_ == "prep" and p.lower_ in MAKER_PREPS
         for g in p.children if g.dep_ == "pobj" for a in expand(g, analysis)] or [
-        a for acl in demand.children if acl.dep_ == "acl" and (agent := _agent(acl)) is not None
-        for a in expand(agent, analysis)]  # "the deadline set by the IMF"
-    return replace(r, type="CONCEDE", targets=others(makers, r.sources))
+        a for acl in noun.children if acl.dep_ == "acl" and (agent := _agent(acl)) is not None
+        for a in expand(agent, analysis)]
+
+
+# Recognizing a rival's win yields to the winner (PLOVER CONCEDE), not political support;
+# refused, the folding rules make it REJECT ("refused to recognize Ouattara's victory").
+WON_NOUNS = {"victory", "win", "triumph"}
+RECOGNIZING_VERBS = {"recognize", "recognise", "acknowledge", "accept", "concede"}
+
+
+def recognized_victory(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"a law recognizing victories by the opposition coalition", "conceded Ouattara's win":
+    CONCEDE to the winner."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() not in RECOGNIZING_VERBS:
+        return None
+    won = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WON_NOUNS]
+    if not won:
+        return None
+    winners = others([a for w in won for a in _owners(w, analysis)], r.sources)
+    return replace(r, type="CONCEDE", targets=winners or [t for t in r.targets if t.token not in won])
 
 
 # Prepositions that name what a protest is against; the thing's author is the recipient.
@@ -464,7 +508,8 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
                                     restricted_place, lifted_restriction, passage_act,
                                     withdrawn_resources, obstructed_passage, placed_under, investigated_act,
-                                    satisfied_demands, protested_thing_author, detonated_in_place, broken_truce)
+                                    satisfied_demands, recognized_victory, protested_thing_author, detonated_in_place,
+                                    broken_truce)
 
 
 def refine_type(match: TriggerMatch, reading: Reading, analysis: Analysis) -> Reading:

@@ -26,6 +26,7 @@ from .arguments import (PATIENT_VERBS, PLACE_KINDS, STATEMENT_NOUNS, Argument, _
                         noun_arguments, subject_of, subtree_target, verb_arguments)
 from .candidate import Candidate, same_actor, who
 from .discourse import DISCOURSE_TARGET_TYPES, antecedent, blamed_for, discourse_target, responder
+from .conventions import Conventions, get_conventions
 from .folding import RECIPROCAL, RESPONSIVE, conditional_party, fold_candidates
 from .refine import Reading, implied_source, not_an_event, refine_type, spoken_accusation
 from .lexicon import TriggerLexicon, contexts_for, default_lexicon, status_cues
@@ -42,26 +43,28 @@ SPOKEN_NOUNS = STATEMENT_NOUNS | {"reminder", "warning", "demand", "call", "appe
 def make_events_stage(options):
     extra = tuple(getattr(options, "lexicon_files", ()) or ())
     lexicon = TriggerLexicon.load(extra=extra) if extra else default_lexicon()
-    return functools.partial(events_stage, lexicon=lexicon, use_classifier=getattr(options, "use_classifier", True))
+    return functools.partial(events_stage, lexicon=lexicon, use_classifier=getattr(options, "use_classifier", True),
+                             conventions=get_conventions(getattr(options, "conventions", None)))
 
 
-def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None, use_classifier: bool = True) -> Analysis:
+def events_stage(analysis: Analysis, lexicon: Optional[TriggerLexicon] = None, use_classifier: bool = True,
+                 conventions: Optional[Conventions] = None) -> Analysis:
     lexicon = lexicon or default_lexicon()
     token = _USE_CLASSIFIER.set(use_classifier)
     try:
-        return _code_events(analysis, lexicon)
+        return _code_events(analysis, lexicon, get_conventions(conventions))
     finally:
         _USE_CLASSIFIER.reset(token)
 
 
-def _code_events(analysis: Analysis, lexicon: TriggerLexicon) -> Analysis:
+def _code_events(analysis: Analysis, lexicon: TriggerLexicon, conventions: Conventions) -> Analysis:
     doc = analysis.doc
     counter = 0
     for s_index, sent in enumerate(doc.sents):
         matches = find_triggers(sent, lexicon)
         candidates = [c for c in (_candidate(m, analysis, lexicon) for m in matches) if c]
         candidates += _classifier_candidates(sent, {m.token.i for m in matches}, analysis, lexicon)
-        fold_candidates(candidates, analysis)
+        fold_candidates(candidates, analysis, conventions)
         _drop_place_echoes(candidates)
         seen_pairs: set[tuple] = set()  # one event per (type, source, target) per sentence
         for cand in candidates:

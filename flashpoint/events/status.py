@@ -119,7 +119,7 @@ def decide_status(trigger) -> StatusDecision:
         for child in tok.children:
             c = child.lower_
             cl = child.lemma_.lower()
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and cl in ("never",)):
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and cl in ("never",)) or _no_longer(child):
                 if lemma in double_neg:
                     decision.future = True
                     found.setdefault("future", child)
@@ -163,3 +163,9 @@ def decide_status(trigger) -> StatusDecision:
     if decision.future:
         decision.status, decision.cue = "anticipated", found.get("future")
     return decision
+
+
+def _no_longer(tok) -> bool:
+    """"would no longer meet their demand": "no" negates "longer", and so the verb."""
+    return tok.dep_ == "advmod" and tok.lower_ in ("longer", "more") and any(
+        c.dep_ == "neg" and c.lower_ == "no" for c in tok.children)

@@ -31,11 +31,14 @@ class ProblemLog:
         print(problem, file=self.stream or sys.stderr, flush=True)
 
 
-def make_coder(actor_files: Sequence[str] = (), lexicon_files: Sequence[str] = ()):
+def make_coder(actor_files: Sequence[str] = (), lexicon_files: Sequence[str] = (), conventions: Optional[str] = None):
     """The Coder for a CLI run (users' actor files first). Separate so tests can replace it."""
+    from ..events.conventions import get_conventions
     from ..pipeline import CodeOptions, Coder
 
-    return Coder(options=CodeOptions(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files)))
+    chosen = get_conventions(conventions).name  # an unknown name fails here, before any input is read
+    return Coder(options=CodeOptions(actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files),
+                                     conventions=chosen))
 
 
 def code_articles(coder, articles: Iterable[Article],
