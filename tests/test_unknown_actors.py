@@ -28,6 +28,16 @@ def test_a_name_glossed_in_brackets_before_its_noun_is_one_unknown_organisation(
     assert ("Tawhid (Unity) movement", None, "org") in named
 
 
+def test_an_unknown_name_keeps_its_brackets_balanced(coder):
+    from flashpoint.analysis_state import Analysis
+
+    for text in ("The Homeland Union (Conservatives) began collecting signatures in Vilnius.",
+                 "The Patriotic Front (PF) won the election in Lusaka."):
+        analysis = coder.stages[0].run(Analysis(document=Document(id="t", text=text), doc=coder.nlp(text)))
+        for m in analysis.mentions:
+            assert m.actor.text.count("(") == m.actor.text.count(")"), (text, m.actor.text)
+
+
 @pytest.mark.parametrize("text,threatened", [
     ("The army chief warned that soldiers will no longer tolerate rallies by the Amal (Hope) movement.",
      "Amal (Hope) movement"),

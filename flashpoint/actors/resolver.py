@@ -551,12 +551,26 @@ def _named_after_place(ent, mentions: list[ActorMention]) -> Optional[ActorMenti
     return ActorMention(actor, ent.start, ent.end, kind="org", plural=False)
 
 
+def _bracketed_whole(ent):
+    """The tagger cuts "the Homeland Union (Conservatives)" before its closing bracket: take the
+    bracket in when it follows, else end the name before the opening one."""
+    from spacy.tokens import Span
+
+    opened = [t.i for t in ent if t.text == "("]
+    if not opened or any(t.text == ")" and t.i > opened[-1] for t in ent):
+        return ent
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text == ")":
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return Span(doc, ent.start, opened[-1], label=ent.label_) if opened[-1] > ent.start else ent
+
+
 def _add_entities(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Keep named entities the KB did not resolve (code None), so users can add them."""
     taken = set()
     for m in mentions:
         taken.update(range(m.token_start, m.token_end))
-    for ent in doc.ents:
+    for ent in map(_bracketed_whole, doc.ents):
         if ent.label_ == "ORG":
             named_after = _named_after_place(ent, mentions)
             if named_after is not None:
