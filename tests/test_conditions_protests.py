@@ -138,3 +138,11 @@ def test_collecting_signatures_is_a_protest(coder):
     evs = events_of(coder, "Lithuanian farmers collected signatures against the government's land reform.")
     assert [e[:3] for e in evs] == [("PROTEST", "Lithuanian farmers", "government")], evs
     assert events_of(coder, "Lithuanian farmers collected the harvest in the government's fields.") == []
+
+
+def test_what_protesters_say_they_demand_is_the_protests_topic(coder):
+    # PLOVER PROTEST: the topic of a protest (typically a REQUEST) is not a separate event
+    evs = events_of(coder, "Thousands of students marched in Dhaka, saying the prime minister must resign.")
+    assert [e[:3] for e in evs] == [("PROTEST", "students", "prime minister")], evs
+    evs = events_of(coder, "The students said that the prime minister must resign.")
+    assert [e[0] for e in evs] == ["REQUEST"], evs

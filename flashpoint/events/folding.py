@@ -145,9 +145,12 @@ def _fold_purposes(cands: list[Candidate], analysis: Analysis) -> None:
     protest's purpose, so the protest is the event and the one addressed is its recipient; the
     addressee outranks a place ("a hunger strike outside parliament to demand ...")."""
     for cand in cands:
-        if cand.type != "REQUEST" or cand.match.token.dep_ not in ("advcl", "xcomp", "relcl"):
+        tok = cand.match.token
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in VOICING_VERBS:
+            tok = tok.head  # "rallied against Abbas, saying he must resign": the saying is the purpose
+        if cand.type != "REQUEST" or tok.dep_ not in ("advcl", "xcomp", "relcl"):
             continue
-        head = cand.match.token.head
+        head = tok.head
         around = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj")]
         protest = next((o for o in cands if o is not cand and o.type == "PROTEST" and o.match.token in around), None)
         if protest is None:
@@ -161,6 +164,10 @@ def _fold_purposes(cands: list[Candidate], analysis: Analysis) -> None:
                          or _asked_from(cand, protest.sources, analysis))
             protest.targets = addressed or protest.targets
         cand.dropped = True
+
+
+# Verbs by which protesters voice what they demand ("marched in Dhaka, chanting that ...").
+VOICING_VERBS = {"say", "insist", "chant", "shout", "declare", "argue", "claim"}
 
 
 def _asked_from(cand: Candidate, sources: list[Argument], analysis: Analysis) -> list[Argument]:
