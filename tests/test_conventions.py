@@ -92,3 +92,22 @@ def test_a_decided_concession_is_made_not_promised_under_both(coder, manual_code
         assert [r[0] for r in rows if "Besigye" in (r[2] or "")] == ["CONCEDE"], rows
         rows = event_rows(c, "Israel decided to withdraw its troops from Gaza.")
         assert [r[0] for r in rows] == ["CONCEDE"], rows
+
+
+def test_cli_classify_takes_conventions(tmp_path):
+    from typer.testing import CliRunner
+
+    from flashpoint.cli import app
+
+    text = "The rebels said they will release the French journalists on Sunday."
+    pairs = tmp_path / "pairs.jsonl"
+    source, target = text.index("rebels"), text.index("French journalists")
+    pairs.write_text(json.dumps({"id": "p1", "text": text, "source": {"start": source, "end": source + 6},
+                                 "target": {"start": target, "end": target + 18}}) + "\n")
+    runner = CliRunner()
+    got = {}
+    for name in ("annotated", "manual"):
+        out = runner.invoke(app, ["classify", str(pairs), "--conventions", name])
+        assert out.exit_code == 0, out.output
+        got[name] = json.loads(out.stdout.splitlines()[0])["type"]
+    assert got == {"annotated": "AGREE", "manual": "CONCEDE"}

@@ -18,6 +18,7 @@ from typing import Any, Optional
 import typer
 
 from . import app, cli_errors
+from .inputs import ConventionsOption
 from ..errors import InputError
 
 _BATCH = 256
@@ -58,6 +59,7 @@ def classify_command(
     model: Optional[Path] = typer.Option(None, "--model", help="A classifier .npz other than the shipped one."),
     classifier_only: bool = typer.Option(False, "--classifier-only",
                                          help="Use the trained classifier alone (no event-coder rules)."),
+    conventions: ConventionsOption = None,
 ):
     """Classify marked (source, target) pairs into PLOVER types, one JSON object a line.
 
@@ -72,7 +74,12 @@ def classify_command(
         if not classifier_only:
             from ..events.pair_typer import HybridPairTyper
 
-            typer_ = HybridPairTyper(classifier=clf)
+            coder = None
+            if conventions is not None:
+                from ..ingest.batch import make_coder
+
+                coder = make_coder(conventions=conventions)
+            typer_ = HybridPairTyper(classifier=clf, coder=coder)
         try:
             raw = input.read_bytes()
         except OSError as exc:
