@@ -210,6 +210,16 @@ def test_us_pronoun_is_not_the_united_states(nlp):
     assert not by_text(ms, "us")
 
 
+def test_it_before_an_infinitive_is_no_expletive(nlp):
+    # a reported "it" before an infinitive is the speaker ("said it would allow inspectors to
+    # return"); "it" standing for a "that" clause, or a law's "It allows ...", names no actor
+    ms = mentions_of(nlp, "Iraq said it would allow inspectors to return to Baghdad.")
+    assert [m.actor.code for m in ms if m.actor.text == "it"] == ["IRQ"]
+    for text in ("Iran said it seems that Israel will attack.",
+                 "Iran passed a new law. It allows the police to arrest anyone."):
+        assert not [m for m in mentions_of(nlp, text) if m.actor.text.lower() == "it"], text
+
+
 def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
     prev_start = text.rfind("\n", 0, start) + 1
     for _ in range(2):  # two paragraphs back

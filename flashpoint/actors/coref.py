@@ -275,6 +275,17 @@ def _closer_plural(doc, after: int, before: int) -> bool:
     return False
 
 
+def _stands_for_clause(it, clause) -> bool:
+    """Whether ``clause`` is one an expletive "it" stands for ("made it clear that ..."). In a
+    reported clause an infinitive is not: "Iraq said it would allow inspectors to return" (there
+    "it" is the speaker). Elsewhere a sentence's "It allows the police to arrest ..." is usually a
+    law or a plan, which names no actor, so it stays expletive."""
+    if clause.dep_ != "ccomp":
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return not (infinitive and it.head.dep_ == "ccomp")
+
+
 def _expletive(tok) -> bool:
     """'it is evident that ...', 'it was tantamount to' (no antecedent)."""
     if tok.dep_ == "expl":
@@ -282,9 +293,9 @@ def _expletive(tok) -> bool:
     head = tok.head
     if tok.lower_ == "it" and head.pos_ == "ADJ" and any(c.dep_ in ("ccomp", "advcl", "xcomp") for c in head.children):
         return True  # "made it clear that ...", "it is evident that ..."
-    if tok.lower_ == "it" and any(c.dep_ == "ccomp" or any(g.dep_ == "ccomp" for g in c.children)
+    if tok.lower_ == "it" and any(_stands_for_clause(tok, c) or any(_stands_for_clause(tok, g) for g in c.children)
                                   for c in head.children):
-        return True  # "made it clear that ..."
+        return True  # "made it clear that ...", "it seems that ..."
 
     return tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be" and any(
         c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children) and tok.lower_ == "it"
