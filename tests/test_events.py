@@ -623,6 +623,15 @@ def test_opening_a_border_to_people_who_fled_gives_them_refuge(coder):
     assert [e[0] for e in evs] == ["RETREAT"], evs
 
 
+def test_a_trailing_complaint_accuses_the_subject_of_the_main_clause(coder):
+    # the parser hangs "charged" on an apposition of "Nairobi"; the main clause is the charge
+    evs, _ = events_of(coder, "Kenyan police are torturing detainees in Nairobi, the Kenya Human Rights "
+                              "Commission charged on Monday.")
+    assert ("ACCUSE", "the Kenya Human Rights Commission", "Kenyan police", "occurred") in evs, evs
+    evs, _ = events_of(coder, "Kenyan police arrested the editor in Nairobi, the capital of Kenya.")
+    assert "ACCUSE" not in {e[0] for e in evs}, evs
+
+
 def test_recognizing_a_rivals_victory_concedes_to_the_winner(coder):
     evs, _ = events_of(coder, "The ruling party accepted the victory of the opposition in Lagos.")
     assert [e[:2] for e in evs] == [("CONCEDE", "ruling party")] and "opposition" in evs[0][2], evs

@@ -108,6 +108,24 @@ def lodged_protest(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
     return None
 
 
+def inverted_complaint(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Croatian authorities are failing to uphold the rights of refugees, a human rights group
+    protested": the parser hangs a trailing complaint verb on an apposition of the last noun; the
+    sentence's main clause is what is complained of, and its subject the one accused (ACCUSE)."""
+    tok = match.token
+    if match.pos != "verb" or "ACCUSE" not in match.types or tok.dep_ != "acl" or tok.head.dep_ != "appos" \
+            or (r.targets and r.type == "ACCUSE"):
+        return None
+    root = tok.sent.root
+    if root.i > tok.i or root.pos_ not in ("VERB", "AUX") or not any(t.text == "," for t in tok.doc[root.i:tok.head.i]):
+        return None
+    sources = r.sources or expand(tok.head, analysis)  # the apposition is the one complaining
+    # the doer of the main clause ("were ordered to disband, a move denounced by X" accuses no one named)
+    accused = others([a for s in root.children if s.dep_ == "nsubj" for a in expand(s, analysis)],
+                     sources)
+    return replace(r, type="ACCUSE", sources=sources, targets=accused) if sources and accused else None
+
+
 # Restrictions laid on a whole place: its people are the recipients ("a curfew in Abidjan").
 RESTRICTIONS = {"curfew", "siege", "emergency", "martial", "lockdown"}
 
@@ -506,6 +524,7 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
+                                    inverted_complaint,
                                     restricted_place, lifted_restriction, passage_act,
                                     withdrawn_resources, obstructed_passage, placed_under, investigated_act,
                                     satisfied_demands, recognized_victory, protested_thing_author, detonated_in_place,
