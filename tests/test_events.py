@@ -623,6 +623,25 @@ def test_opening_a_border_to_people_who_fled_gives_them_refuge(coder):
     assert [e[0] for e in evs] == ["RETREAT"], evs
 
 
+def test_seizing_hostages_or_capturing_combatants_is_abduction(coder):
+    # PLOVER manual: combatants captured during conflict are ASSAULT abduct, not COERCE arrest
+    for text in ("Gunmen seized three French hostages in Niger.", "Troops captured 20 rebels near Goma.",
+                 "Rebels captured five Congolese soldiers near Goma."):
+        coded = coder(Document(id="t", text=text, published="2024-04-11"))
+        assert [(e.type, e.mode) for e in coded.events] == [("ASSAULT", "abduct")], text
+    # the police capturing rebels arrest them; troops seizing weapons from rebels seize property
+    for text in ("Police captured two rebels in Goma.", "Troops seized weapons from the rebels in Goma."):
+        evs, _ = events_of(coder, text)
+        assert [e[0] for e in evs] == ["COERCE"], (text, evs)
+
+
+def test_held_people_are_civilians_of_their_country(coder):
+    evs, _ = events_of(coder, "Israel released 500 Palestinian prisoners on Monday.")
+    assert ("RETREAT", "Israel", "500 Palestinian prisoners", "occurred") in evs, evs
+    coded = coder(Document(id="t", text="Israeli soldiers beat up Palestinian detainees on the West Bank."))
+    assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "PSECVL")]
+
+
 def test_a_trailing_complaint_accuses_the_subject_of_the_main_clause(coder):
     # the parser hangs "charged" on an apposition of "Nairobi"; the main clause is the charge
     evs, _ = events_of(coder, "Kenyan police are torturing detainees in Nairobi, the Kenya Human Rights "

@@ -31,6 +31,7 @@ class Reading:
     type: str
     sources: list[Argument]
     targets: list[Argument]
+    mode: Optional[str] = None  # set by a rule that knows it; else the lexicon's cues decide
 
 
 TypeRule = Callable[[TriggerMatch, Reading, Analysis], Optional[Reading]]
@@ -93,6 +94,35 @@ def taken_ground(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optiona
         if any(h.lemma_.lower() in GROUND_NOUNS for h in heads):
             return replace(r, type="ASSAULT")
     return None
+
+
+# Seizing people: hostages, or combatants captured in a conflict, are abducted (PLOVER ASSAULT
+# abduct: "combatants captured during conflict should be coded as ASSAULT abduct rather than COERCE
+# arrest"); the police capturing a suspect still arrest him.
+CAPTIVE_NOUNS = {"hostage", "captive"}
+COMBATANT_SECTORS = {"MIL", "REB"}
+COMBATANT_NOUNS = {"soldier", "troop", "rebel", "fighter", "militant", "insurgent", "guerrilla", "guerilla",
+                   "militiaman", "combatant", "gunman", "serviceman", "jihadist"}
+POLICING_SECTORS = {"COP", "JUD"}
+
+
+def _combatant(arg: Argument) -> bool:
+    return arg.actor.sector in COMBATANT_SECTORS or (arg.token is not None and arg.token.lemma_.lower() in COMBATANT_NOUNS)
+
+
+def taken_captive(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"Gunmen seized three French hostages", "troops captured 20 rebels": ASSAULT abduct."""
+    tok = match.token
+    if r.type != "COERCE" or match.pos != "verb" or tok.lemma_.lower() not in TAKING_VERBS:
+        return None
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [g for t in taken for g in t.conjuncts]
+    hostages = any(t.lemma_.lower() in CAPTIVE_NOUNS for t in taken + [c for c in tok.children if c.dep_ == "oprd"])
+    taken_args = [a for a in r.targets if a.token in taken]  # who is taken, not whom things are taken from
+    combatants = bool(taken_args) and all(_combatant(a) for a in taken_args) \
+        and not any(s.actor.sector in POLICING_SECTORS or s.token.lemma_.lower() in ("police", "policeman")
+                    for s in r.sources if s.token is not None)
+    return replace(r, type="ASSAULT", mode="abduct") if hostages or combatants else None
 
 
 # Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
@@ -523,7 +553,8 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 
 
 # Run in this order before the last-resort recipient search.
-TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, lodged_protest,
+TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, taken_captive,
+                                    lodged_protest,
                                     inverted_complaint,
                                     restricted_place, lifted_restriction, passage_act,
                                     withdrawn_resources, obstructed_passage, placed_under, investigated_act,

@@ -152,7 +152,8 @@ def _candidate(match: TriggerMatch, analysis: Analysis, lexicon: TriggerLexicon)
     cue_lemmas = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
     if tok.head.i != tok.i:
         cue_lemmas |= {t.lemma_.lower() for t in tok.head.children}
-    mode = lexicon.mode_for(type_, cue_lemmas) or lexicon.mode_for(type_, {t.lemma_.lower() for t in tok.sent})
+    mode = (reading.mode if type_ == reading.type else None) or lexicon.mode_for(type_, cue_lemmas) or lexicon.mode_for(
+        type_, {t.lemma_.lower() for t in tok.sent})
     cand = Candidate.from_decision(match, type_, sources, targets, decision, mode=mode, speaker=speaker,
                                    frame=frame)
     if cand.speaker is not None:
