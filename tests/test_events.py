@@ -642,6 +642,15 @@ def test_held_people_are_civilians_of_their_country(coder):
     assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "PSECVL")]
 
 
+def test_striking_a_deal_attacks_no_one(coder):
+    evs, _ = events_of(coder, "The IMF struck a deal with Greece on Monday.")
+    assert [e[:3] for e in evs] == [("AGREE", "IMF", "Greece")], evs
+    evs, _ = events_of(coder, "Athens approved a bailout deal struck last month by IMF officials.")
+    assert "ASSAULT" not in {e[0] for e in evs}, evs
+    evs, _ = events_of(coder, "Israeli jets struck Hamas positions in Gaza.")
+    assert [e[0] for e in evs] == ["ASSAULT"], evs
+
+
 def test_a_trailing_complaint_accuses_the_subject_of_the_main_clause(coder):
     # the parser hangs "charged" on an apposition of "Nairobi"; the main clause is the charge
     evs, _ = events_of(coder, "Kenyan police are torturing detainees in Nairobi, the Kenya Human Rights "

@@ -626,6 +626,21 @@ def held_power(tok) -> bool:
         and tok.head.lemma_.lower() in POWER_HOLDING
 
 
+# What one "strikes" without attacking: "struck a deal with Greece", "a deal struck by the IMF",
+# "strike a balance", "struck a conciliatory tone". The deal noun is its own AGREE trigger.
+STRUCK_THINGS = {"deal", "agreement", "accord", "bargain", "compromise", "pact", "truce", "ceasefire", "cease-fire",
+                 "balance", "chord", "note", "tone", "pose", "alliance", "partnership", "arrangement", "settlement"}
+
+
+def struck_deal(tok) -> bool:
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "VERB":
+        return False
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        things.append(tok.head)  # "a deal struck last month by IMF officials"
+    return any(t.lemma_.lower() in STRUCK_THINGS for t in things)
+
+
 def in_the_face_of(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face"
 
@@ -720,7 +735,7 @@ NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
     standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed,
     needs_a_closed_passage, needs_a_lifted_restriction, needs_a_detonated_device, accepts_a_fact,
-    needs_a_broken_truce)
+    needs_a_broken_truce, struck_deal)
 
 
 def not_an_event(tok) -> bool:
