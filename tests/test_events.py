@@ -642,6 +642,16 @@ def test_held_people_are_civilians_of_their_country(coder):
     assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "PSECVL")]
 
 
+def test_cutting_is_a_sanction_only_when_an_exchange_is_cut(coder):
+    evs, _ = events_of(coder, "The United States cut aid to Kenya on Monday.")
+    assert [e[:3] for e in evs] == [("SANCTION", "United States", "Kenya")], evs
+    for text in ("Kenya and Uganda committed to reduce their emissions.",
+                 "Economic growth in Cuba was curtailed by the United States.",
+                 "Kenya cut interest rates on Monday, the IMF said."):
+        evs, _ = events_of(coder, text)
+        assert "SANCTION" not in {e[0] for e in evs}, (text, evs)
+
+
 def test_striking_a_deal_attacks_no_one(coder):
     evs, _ = events_of(coder, "The IMF struck a deal with Greece on Monday.")
     assert [e[:3] for e in evs] == [("AGREE", "IMF", "Greece")], evs

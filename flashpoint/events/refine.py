@@ -641,6 +641,30 @@ def struck_deal(tok) -> bool:
     return any(t.lemma_.lower() in STRUCK_THINGS for t in things)
 
 
+# Generic verbs that reduce relations only when what they cut is an exchange between actors: "cut
+# aid to Kenya", "reduced food supplies to the camp", "curtailed its diplomatic presence"; "reduce
+# their emissions", "cut interest rates" are no events.
+REDUCING_VERBS = {"reduce", "curtail", "cut"}
+EXCHANGE_NOUNS = {"tie", "ties", "relation", "relations", "aid", "assistance", "help", "trade", "import", "export",
+                  "funding", "fund", "support", "cooperation", "contact", "presence", "staff", "personnel",
+                  "investment", "loan", "supply", "supplies", "shipment", "delivery", "flight", "link", "embassy",
+                  "mission", "representation", "delegation", "subsidy", "credit", "grant", "exchange", "purchase",
+                  "sale", "oil", "gas", "electricity", "power", "water", "food", "fuel", "access", "budget",
+                  "contribution", "payment", "quota", "visa", "number", "level", "commitment", "involvement"}
+
+
+def needs_an_exchange(tok) -> bool:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in REDUCING_VERBS:
+        return False
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False  # "cut off relations", "cut back": the lexicon's phrases decide
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for g in o.conjuncts]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # "cut half of its aid"
+    return not any(o.lemma_.lower() in EXCHANGE_NOUNS or o.lower_ in EXCHANGE_NOUNS for o in objects)
+
+
 def in_the_face_of(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face"
 
@@ -735,7 +759,7 @@ NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
     standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed,
     needs_a_closed_passage, needs_a_lifted_restriction, needs_a_detonated_device, accepts_a_fact,
-    needs_a_broken_truce, struck_deal)
+    needs_a_broken_truce, struck_deal, needs_an_exchange)
 
 
 def not_an_event(tok) -> bool:
