@@ -642,6 +642,17 @@ def test_held_people_are_civilians_of_their_country(coder):
     assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "PSECVL")]
 
 
+def test_an_unnamed_actor_takes_the_name_in_its_apposition(coder):
+    evs, _ = events_of(coder, "The foreign minister of Singapore, Vivian Balakrishnan, urged Papua New Guinea "
+                              "to cut ties with Malaysia.")
+    assert ("REQUEST", "Vivian Balakrishnan", "Papua New Guinea", "occurred") in evs, evs
+    evs, _ = events_of(coder, "The Free Syrian Army said it will back his long-time rival, Bashar Assad.")
+    assert [e[:3] for e in evs] == [("AGREE", "Free Syrian Army", "Bashar Assad")], evs
+    # a place in apposition ("the capital, Kampala") is where, not who
+    coded = coder(Document(id="t", text="Kenya's president met his Ugandan counterpart in the capital, Kampala."))
+    assert all(e.target.text != "Kampala" for e in coded.events), [e.target.text for e in coded.events]
+
+
 def test_cutting_is_a_sanction_only_when_an_exchange_is_cut(coder):
     evs, _ = events_of(coder, "The United States cut aid to Kenya on Monday.")
     assert [e[:3] for e in evs] == [("SANCTION", "United States", "Kenya")], evs

@@ -238,6 +238,11 @@ def _belonged_to(tok, analysis: Analysis) -> Optional[Argument]:
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
+# Names an unresolved actor noun takes from its apposition ("the rebel group, the Free Syrian
+# Army"); places are left out, since the parser hangs "the capital, Port Louis" the same way.
+APPOSED_NAME_KINDS = {"group", "org", "person"}
+
+
 def expand(tok, analysis: Analysis) -> list[Argument]:
     """Arguments for a head token: itself and its conjuncts; generic heads are opened up."""
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
@@ -249,6 +254,11 @@ def expand(tok, analysis: Analysis) -> list[Argument]:
             out.append(arg)  # a named person is an actor even when the KB does not know them
             if arg.token.i != t.i:  # "U.S. and Russian negotiators": each coordinated modifier
                 out.extend(a for mod in arg.token.conjuncts if (a := _resolved_at(mod, analysis)) is not None)
+            continue
+        named_appos = [a for c in t.children if c.dep_ == "appos" and (a := _resolved_at(c, analysis)) is not None
+                       and a.mention.kind in APPOSED_NAME_KINDS]
+        if named_appos and (arg is None or not arg.resolved):
+            out.extend(named_appos)  # "the rebel group, the Free Syrian Army,": the name says who
             continue
         inner = _named_inside(t, analysis, actor_like=arg is not None)
         if inner:
