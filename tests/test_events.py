@@ -642,6 +642,16 @@ def test_held_people_are_civilians_of_their_country(coder):
     assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "PSECVL")]
 
 
+def test_a_slashed_acronym_is_one_name(coder):
+    # split at the slash, "SPLM / A" parsed as a coordination and the sentence lost its subject
+    assert [t.text for t in coder.nlp("The SPLM/A and the PLO/PA met, and/or talked.")][:5] == \
+        ["The", "SPLM/A", "and", "the", "PLO/PA"]
+    evs, _ = events_of(coder, "With the signing of a new protocol, the Sudanese government and SPLM/A have "
+                              "agreed to allow humanitarian access to all areas.")
+    assert {(e[0], e[1], e[2]) for e in evs} >= {("AGREE", "the Sudanese government", "SPLM/A"),
+                                                ("AGREE", "SPLM/A", "the Sudanese government")}, evs
+
+
 def test_an_unnamed_actor_takes_the_name_in_its_apposition(coder):
     evs, _ = events_of(coder, "The foreign minister of Singapore, Vivian Balakrishnan, urged Papua New Guinea "
                               "to cut ties with Malaysia.")
