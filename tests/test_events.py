@@ -642,6 +642,30 @@ def test_held_people_are_civilians_of_their_country(coder):
     assert [(e.type, e.target.code) for e in coded.events] == [("ASSAULT", "PSECVL")]
 
 
+def test_stopping_ones_own_fire_is_a_ceasefire(coder):
+    evs, _ = events_of(coder, "The rebels stopped shooting at government troops.")
+    assert [e[:4] for e in evs] == [("RETREAT", "rebels", "government troops", "occurred")], evs
+    evs, _ = events_of(coder, "The rebels agreed to stop attacks on government troops.")
+    assert [e[0] for e in evs] == ["AGREE"], evs  # a promised ceasefire, not a threat
+    evs, _ = events_of(coder, "Hamas refused to stop rocket attacks on Israel.")
+    assert [e[:3] for e in evs] == [("REJECT", "Hamas", "Israel")], evs
+    # stopping someone else's force is not their ceasefire
+    evs, _ = events_of(coder, "Bangladesh urged efforts to stop the killing of Rohingyas by Burmese security forces.")
+    assert "RETREAT" not in {e[0] for e in evs}, evs
+
+
+def test_naming_releasing_papers_and_receiving_awards_are_no_events(coder):
+    for text in ("Russia calls the new zones a cessation of hostilities.",
+                 "Kenya called the Ugandan decision illegal.",
+                 "The CDC released the names of three Americans.",
+                 "Slovakia had received numerous awards from the European Union."):
+        evs, _ = events_of(coder, text)
+        assert evs == [], (text, evs)
+    assert [e[0] for e in events_of(coder, "Kenya called on Uganda to release the prisoners.")[0]] == ["REQUEST"]
+    assert [e[0] for e in events_of(coder, "Hamas released two Israeli hostages.")[0]] == ["RETREAT"]
+    assert [e[0] for e in events_of(coder, "The president received the Kenyan envoy on Monday.")[0]] == ["CONSULT"]
+
+
 def test_a_slashed_acronym_is_one_name(coder):
     # split at the slash, "SPLM / A" parsed as a coordination and the sentence lost its subject
     assert [t.text for t in coder.nlp("The SPLM/A and the PLO/PA met, and/or talked.")][:5] == \

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..analysis_state import Analysis
-from .arguments import GENERIC_HEADS, PARTAKING_VERBS, Argument, _resolved_at, expand
+from .arguments import GENERIC_HEADS, PARTAKING_VERBS, Argument, _resolved_at, expand, subject_of
 from .candidate import Candidate, is_generic, others, same_actor, same_country
 from .conventions import AGREE_FOLDABLE, Conventions, get_conventions
 from .lexicon import default_lexicon
@@ -64,6 +64,27 @@ REFUSABLE = {"AGREE", "CONCEDE"}
 # Cooperative acts whose negated future is a refusal ("said it would not withdraw from Goma",
 # "will not meet the envoy"); in the past they are only negated ("did not withdraw").
 WILL_NOT_REFUSES = {"RETREAT", "CONSULT", "COOPERATE", "AID", "SUPPORT"}
+
+
+# Verbs that halt an act done by their own subject: "agreed to stop shooting at government troops",
+# "ceased attacks on Israel" (no trigger of their own, so _fold_operated does not see them).
+HALTING_OWN = {"stop", "cease", "halt", "end", "suspend", "quit", "abandon"}
+
+
+def _fold_halted(cands: list[Candidate], by_token: dict[int, Candidate], analysis: Analysis) -> None:
+    """Force its own actor stops is a ceasefire (PLOVER RETREAT: "observing a ceasefire or otherwise
+    ending active conflicts"), toward those the force was aimed at; announced, it is a promise."""
+    for cand in cands:
+        tok = cand.match.token
+        if cand.type not in FORCE or tok.head.i == tok.i or tok.head.lemma_.lower() not in HALTING_OWN \
+                or tok.head.pos_ != "VERB" or tok.dep_ not in ("xcomp", "dobj", "pcomp") or tok.head.i in by_token:
+            continue  # a halting trigger ("halted its offensive") is _fold_operated's
+        stoppers = subject_of(tok.head, analysis)
+        if any(c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in tok.head.children):
+            continue  # "to stop the killing of X by security forces": a "by" the parse hung on "stop"
+        if not stoppers or not cand.sources or others(cand.sources, stoppers):
+            continue  # "efforts to stop the killing of Rohingyas by security forces": someone else's force
+        cand.type, cand.mode = "RETREAT", "ceasefire"  # "did not stop shooting" stays negated
 
 
 def _fold_operated(cands: list[Candidate], by_token: dict[int, Candidate]) -> None:
@@ -557,6 +578,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis, conventions: Con
     conventions = get_conventions(conventions)
     by_token = {c.match.token.i: c for c in cands}  # trigger token index -> its candidate
     _fold_orders(cands, by_token, analysis)
+    _fold_halted(cands, by_token, analysis)
     _fold_operated(cands, by_token)
     _fold_refused(cands, by_token, analysis)
     _fold_purposes(cands, analysis)

@@ -665,6 +665,38 @@ def needs_an_exchange(tok) -> bool:
     return not any(o.lemma_.lower() in EXCHANGE_NOUNS or o.lower_ in EXCHANGE_NOUNS for o in objects)
 
 
+def names_as(tok) -> bool:
+    """"Russia calls the zones a cessation of hostilities", "called the sanctions illegal": naming,
+    not a call on anyone."""
+    return tok.lemma_.lower() == "call" and tok.pos_ == "VERB" and any(c.dep_ == "oprd" for c in tok.children)
+
+
+# What is released or received that is no person: "released the names of three Americans",
+# "released a report", "received numerous awards from the EU" (a release frees people; a
+# reception hosts them).
+RELEASED_INFORMATION = {"name", "report", "statement", "detail", "video", "footage", "figure", "data", "list",
+                        "document", "result", "information", "image", "photo", "photograph", "picture", "recording",
+                        "tape", "book", "album", "record", "transcript", "study", "survey", "plan", "budget",
+                        "version", "update", "guideline", "account", "communique", "finding", "text", "draft", "map",
+                        "audio", "schedule", "proposal", "census", "poll", "declaration", "memo", "file", "evidence",
+                        "letter", "statistic", "estimate", "forecast", "rating", "score", "single", "film", "movie"}
+RECEIVED_THINGS = {"award", "prize", "medal", "honor", "honour", "letter", "complaint", "request", "invitation",
+                   "report", "threat", "warning", "approval", "permission", "vote", "visa", "nomination", "bid",
+                   "application", "proposal", "offer", "order", "sentence", "treatment", "training", "weapon", "arm",
+                   "equipment", "money", "fund", "funding", "payment", "donation", "loan", "grant", "shipment",
+                   "delivery", "support", "backing", "praise", "criticism", "attention", "coverage", "response",
+                   "answer", "reply", "recognition", "status", "certificate", "degree", "salary", "compensation"}
+
+
+def released_or_received_a_thing(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    things = {"release": RELEASED_INFORMATION, "receive": RECEIVED_THINGS}.get(lemma)
+    if things is None or tok.pos_ != "VERB":
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.lemma_.lower() in things for o in objects)
+
+
 def in_the_face_of(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face"
 
@@ -759,7 +791,7 @@ NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
     standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed,
     needs_a_closed_passage, needs_a_lifted_restriction, needs_a_detonated_device, accepts_a_fact,
-    needs_a_broken_truce, struck_deal, needs_an_exchange)
+    needs_a_broken_truce, struck_deal, needs_an_exchange, names_as, released_or_received_a_thing)
 
 
 def not_an_event(tok) -> bool:
