@@ -666,6 +666,17 @@ def test_naming_releasing_papers_and_receiving_awards_are_no_events(coder):
     assert [e[0] for e in events_of(coder, "The president received the Kenyan envoy on Monday.")[0]] == ["CONSULT"]
 
 
+def test_offices_shared_borders_and_fights_against_ills_are_no_events(coder):
+    for text in ("General Idris, who was in charge of counterterrorism efforts in Nigeria, was killed.",
+                 "Greece and Turkey share a long land frontier.",
+                 "Tajikistan shares its borders with Afghanistan and Pakistan.",
+                 "Mozambique is a key partner in the fight against corruption in South Africa."):
+        evs, _ = events_of(coder, text)
+        assert evs == [], (text, evs)
+    assert [e[0] for e in events_of(coder, "Kenya shares intelligence with Uganda.")[0]] == ["COOPERATE"]
+    assert [e[0] for e in events_of(coder, "Nigeria stepped up its fight against Boko Haram.")[0]] == ["ASSAULT"]
+
+
 def test_a_slashed_acronym_is_one_name(coder):
     # split at the slash, "SPLM / A" parsed as a coordination and the sentence lost its subject
     assert [t.text for t in coder.nlp("The SPLM/A and the PLO/PA met, and/or talked.")][:5] == \

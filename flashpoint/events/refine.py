@@ -665,6 +665,47 @@ def needs_an_exchange(tok) -> bool:
     return not any(o.lemma_.lower() in EXCHANGE_NOUNS or o.lower_ in EXCHANGE_NOUNS for o in objects)
 
 
+def in_charge_of(tok) -> bool:
+    """"who was in charge of counterterrorism efforts": an office held, not a charge laid."""
+    return tok.lower_ == "charge" and tok.dep_ == "pobj" and tok.head.lower_ == "in"
+
+
+# Sharing is cooperation when what is shared is given to the other: intelligence, expertise,
+# technology; "share a border", "an oil field it shares with Norway", "values we share" are not.
+SHARED_GOODS = {"intelligence", "information", "expertise", "technology", "experience", "data", "evidence",
+                "knowledge", "know-how", "resource", "resources", "burden", "cost", "costs", "power", "skill",
+                "skills", "equipment", "facility", "facilities", "base", "bases", "research", "finding", "findings",
+                "lesson", "lessons", "practice", "practices", "responsibility", "responsibilities"}
+
+
+def shares_no_goods(tok) -> bool:
+    if tok.lemma_.lower() != "share" or tok.pos_ != "VERB":
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        objects.append(tok.head)  # "an oil field it shares with the Nordic country"
+    return bool(objects) and not any(o.lemma_.lower() in SHARED_GOODS or o.lower_ in SHARED_GOODS for o in objects)
+
+
+# Struggles against an ill, not an actor: "the fight against corruption in South Africa", "the
+# war on drugs", "a campaign against poverty".
+STRUGGLE_NOUNS = {"fight", "war", "battle", "struggle", "campaign", "crusade", "drive", "offensive", "crackdown"}
+ILLS = {"corruption", "poverty", "terrorism", "terror", "crime", "drug", "drugs", "disease", "hunger", "inflation",
+        "extremism", "trafficking", "piracy", "malaria", "ebola", "aids", "hiv", "pandemic", "epidemic", "illiteracy",
+        "impunity", "racism", "radicalization", "radicalisation", "unemployment", "smuggling", "fraud", "laundering",
+        "graft", "cancer", "covid", "virus", "famine", "desertification", "discrimination", "climate", "tuberculosis",
+        "polio", "cholera", "deforestation", "pollution", "bribery", "xenophobia", "violence", "narcotics"}
+
+
+def against_an_ill(tok) -> bool:
+    if tok.lemma_.lower() not in STRUGGLE_NOUNS or tok.pos_ != "NOUN":
+        return False
+    against = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+               for g in p.children if g.dep_ == "pobj"]
+    against += [c for g in against for c in g.conjuncts]  # "organized crime and guerrilla groups"
+    return bool(against) and all(g.lemma_.lower() in ILLS or g.lower_ in ILLS for g in against)
+
+
 def names_as(tok) -> bool:
     """"Russia calls the zones a cessation of hostilities", "called the sanctions illegal": naming,
     not a call on anyone."""
@@ -791,7 +832,8 @@ NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     newsroom_non_answer, refused_to_comment, posed_threat, held_power, press_release, in_the_face_of,
     standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed,
     needs_a_closed_passage, needs_a_lifted_restriction, needs_a_detonated_device, accepts_a_fact,
-    needs_a_broken_truce, struck_deal, needs_an_exchange, names_as, released_or_received_a_thing)
+    needs_a_broken_truce, struck_deal, needs_an_exchange, names_as, released_or_received_a_thing, in_charge_of,
+    shares_no_goods, against_an_ill)
 
 
 def not_an_event(tok) -> bool:
