@@ -677,6 +677,22 @@ def test_offices_shared_borders_and_fights_against_ills_are_no_events(coder):
     assert [e[0] for e in events_of(coder, "Nigeria stepped up its fight against Boko Haram.")[0]] == ["ASSAULT"]
 
 
+def test_pushing_asks_only_when_it_pushes_someone_to_act(coder):
+    coded = coder(Document(id="t", text="Kenyan police pushed back the protesters."))
+    assert [(e.type, e.mode) for e in coded.events] == [("COERCE", "restrict")]
+    assert [e[0] for e in events_of(coder, "The US pushed Iran to accept the deal.")[0]] == ["REQUEST"]
+    assert [e[0] for e in events_of(coder, "The UK is pushing hard for the US to support its plan.")[0]] == ["REQUEST"]
+    assert events_of(coder, "Clinton travelled to Kenya to push an array of U.S. trade goals.")[0] == []
+
+
+def test_ending_a_state_of_affairs_is_no_sanction(coder):
+    assert events_of(coder, "Jordan ended discrimination against Palestinians.")[0] == []
+    assert [e[0] for e in events_of(coder, "Iran ended talks with the IAEA.")[0]] == ["SANCTION"]
+    assert [e[0] for e in events_of(coder, "Israel ended its blockade of Gaza.")[0]] == ["RETREAT"]
+    # an adjective is no closing: "so close to ISIS-held territory in Iraq"
+    assert events_of(coder, "Syrian refugees in Turkey are so close to ISIS-held territory in Iraq.")[0] == []
+
+
 def test_a_slashed_acronym_is_one_name(coder):
     # split at the slash, "SPLM / A" parsed as a coordination and the sentence lost its subject
     assert [t.text for t in coder.nlp("The SPLM/A and the PLO/PA met, and/or talked.")][:5] == \

@@ -125,6 +125,33 @@ def taken_captive(match: TriggerMatch, r: Reading, analysis: Analysis) -> Option
     return replace(r, type="ASSAULT", mode="abduct") if hostages or combatants else None
 
 
+# "Push" asks only when it pushes someone to act ("pushed Iran to accept", "pushed for talks");
+# pushing people back or out is force short of violence (the manual: "police pushed back
+# protesters" is COERCE restrict), and pushing a thing is no event.
+def pushed_without_asking(tok) -> bool:
+    if tok.lemma_.lower() != "push" or tok.pos_ != "VERB":
+        return False
+    near = list(tok.children) + [g for c in tok.children if c.dep_ == "advmod" for g in c.children]
+    asks = any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "toward", "towards"))
+               or (c.dep_ == "advcl" and any(m.dep_ in ("mark", "aux") and m.lower_ in ("for", "to") for m in c.children))
+               for c in near)  # "pushing hard for the US to support its plan"
+    return not asks and not _pushes_people_back(tok)
+
+
+def _pushes_people_back(tok) -> bool:
+    return any((c.dep_ == "prt" and c.lower_ in ("back", "out")) or (c.dep_ in ("prep", "advmod") and c.lower_ in
+               ("back", "out", "into", "across")) for c in tok.children)
+
+
+def pushed_back(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"police pushed back the protesters", "pushing Serb immigrants into Russia": COERCE restrict."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() != "push" or not _pushes_people_back(tok) \
+            or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None
+    return replace(r, type="COERCE", mode="restrict")
+
+
 # Verbs that make a protest noun a formal diplomatic complaint (PLOVER ACCUSE), not a demonstration.
 COMPLAINT_VERBS = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
 
@@ -554,7 +581,7 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 
 # Run in this order before the last-resort recipient search.
 TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, taken_captive,
-                                    lodged_protest,
+                                    lodged_protest, pushed_back,
                                     inverted_complaint,
                                     restricted_place, lifted_restriction, passage_act,
                                     withdrawn_resources, obstructed_passage, placed_under, investigated_act,
@@ -654,7 +681,7 @@ EXCHANGE_NOUNS = {"tie", "ties", "relation", "relations", "aid", "assistance", "
 
 
 def needs_an_exchange(tok) -> bool:
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in REDUCING_VERBS:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in REDUCING_VERBS | ENDING_VERBS:
         return False
     if any(c.dep_ == "prt" for c in tok.children):
         return False  # "cut off relations", "cut back": the lexicon's phrases decide
@@ -662,7 +689,30 @@ def needs_an_exchange(tok) -> bool:
     objects += [g for o in objects for g in o.conjuncts]
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"]  # "cut half of its aid"
+    if tok.lemma_.lower() in ENDING_VERBS:
+        # ending an act is the folding rules' ("ended its offensive", "ended talks"); ending a state
+        # of affairs ("ended discrimination against women") names no event
+        return bool(objects) and not any(o.lemma_.lower() in EXCHANGE_NOUNS or _names_an_act(o) for o in objects)
     return not any(o.lemma_.lower() in EXCHANGE_NOUNS or o.lower_ in EXCHANGE_NOUNS for o in objects)
+
+
+ENDING_VERBS = {"end"}
+
+
+def _names_an_act(tok) -> bool:
+    from .lexicon import default_lexicon
+
+    lemmas = [tok.lemma_.lower()]
+    return bool(default_lexicon().candidates("noun", lemmas, 0)) or tok.lemma_.lower() in EFFORT_OR_STATE_ACTS
+
+
+# Nouns for acts the lexicon does not list as triggers but whose end is an event.
+EFFORT_OR_STATE_ACTS = {"blockade", "occupation", "siege", "curfew", "embargo", "sanction", "sanctions", "ban",
+                        "boycott", "strike", "hostilities", "conflict", "mission", "operation", "campaign",
+                        "cooperation", "relationship", "relation", "tie", "contact", "partnership", "alliance",
+                        "dispute", "standoff", "stand-off", "crisis", "rebellion", "insurgency", "uprising", "war",
+                        "violence", "emergency", "detention", "isolation", "support", "presence", "involvement",
+                        "effort", "process", "bid", "attempt", "initiative", "drive"}  # "ended mediation efforts"
 
 
 def in_charge_of(tok) -> bool:
@@ -794,6 +844,8 @@ DETONATING_VERBS = {"detonate", "explode", "set"}
 def needs_a_closed_passage(tok) -> bool:
     """"close", "seal", "shut", "open" are events only when what closes or opens is a passage or
     a mission ("opened the session" is not)."""
+    if tok.pos_ == "ADJ" and tok.lemma_.lower() in PASSAGE_ACTS:
+        return True  # "they are so close to ISIS territory", "open to talks"
     return tok.pos_ == "VERB" and tok.lemma_.lower() in PASSAGE_ACTS and not _closed_objects(tok)
 
 
@@ -833,7 +885,7 @@ NOT_EVENTS: tuple[Callable[[object], bool], ...] = (
     standing_relation, travel_return, denies_a_claim, broken_agreement, lifted_not_imposed,
     needs_a_closed_passage, needs_a_lifted_restriction, needs_a_detonated_device, accepts_a_fact,
     needs_a_broken_truce, struck_deal, needs_an_exchange, names_as, released_or_received_a_thing, in_charge_of,
-    shares_no_goods, against_an_ill)
+    shares_no_goods, against_an_ill, pushed_without_asking)
 
 
 def not_an_event(tok) -> bool:
