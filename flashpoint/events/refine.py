@@ -659,13 +659,17 @@ STRUCK_THINGS = {"deal", "agreement", "accord", "bargain", "compromise", "pact",
                  "balance", "chord", "note", "tone", "pose", "alliance", "partnership", "arrangement", "settlement"}
 
 
+def _acted_on(verb) -> list:
+    """What a verb acts on: its object or passive subject, or the noun it modifies ("a deal struck
+    last month by IMF officials", "an oil field it shares with Norway")."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return things + ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+
+
 def struck_deal(tok) -> bool:
     if tok.lemma_.lower() != "strike" or tok.pos_ != "VERB":
         return False
-    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ in ("acl", "relcl"):
-        things.append(tok.head)  # "a deal struck last month by IMF officials"
-    return any(t.lemma_.lower() in STRUCK_THINGS for t in things)
+    return any(t.lemma_.lower() in STRUCK_THINGS for t in _acted_on(tok))
 
 
 # Generic verbs that reduce relations only when what they cut is an exchange between actors: "cut
@@ -731,9 +735,7 @@ SHARED_GOODS = {"intelligence", "information", "expertise", "technology", "exper
 def shares_no_goods(tok) -> bool:
     if tok.lemma_.lower() != "share" or tok.pos_ != "VERB":
         return False
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ in ("relcl", "acl"):
-        objects.append(tok.head)  # "an oil field it shares with the Nordic country"
+    objects = _acted_on(tok)
     return bool(objects) and not any(o.lemma_.lower() in SHARED_GOODS or o.lower_ in SHARED_GOODS for o in objects)
 
 
