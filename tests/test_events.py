@@ -693,6 +693,14 @@ def test_ending_a_state_of_affairs_is_no_sanction(coder):
     assert events_of(coder, "Syrian refugees in Turkey are so close to ISIS-held territory in Iraq.")[0] == []
 
 
+def test_exchanging_fire_is_fighting_and_exchanging_prisoners_a_retreat(coder):
+    assert [e[:3] for e in events_of(coder, "The gunmen exchanged fire with Kenyan police in Nairobi.")[0]] == \
+        [("ASSAULT", "gunmen", "Kenyan police")]
+    assert {e[:3] for e in events_of(coder, "Kenya and Uganda exchanged prisoners on Monday.")[0]} == \
+        {("RETREAT", "Kenya", "Uganda"), ("RETREAT", "Uganda", "Kenya")}
+    assert [e[0] for e in events_of(coder, "Kenya exchanged intelligence with Uganda.")[0]] == ["COOPERATE"]
+
+
 def test_a_slashed_acronym_is_one_name(coder):
     # split at the slash, "SPLM / A" parsed as a coordination and the sentence lost its subject
     assert [t.text for t in coder.nlp("The SPLM/A and the PLO/PA met, and/or talked.")][:5] == \

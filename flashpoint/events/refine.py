@@ -54,6 +54,29 @@ def joint_activity(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optio
     return replace(r, type="COOPERATE", targets=with_prep or ([] if len(r.sources) > 1 else r.targets))
 
 
+# What two sides fire at each other: "exchanged fire with police" is fighting, not cooperation.
+EXCHANGED_FIRE = {"fire", "gunfire", "shot", "shots", "blow", "blows", "artillery", "rocket", "rockets", "missile",
+                  "missiles", "shell", "shells", "salvo", "salvos"}
+
+
+# ... and whom: the manual codes "the actual release or exchange of prisoners" RETREAT.
+EXCHANGED_CAPTIVES = {"prisoner", "captive", "detainee", "hostage", "body", "remains", "pow"}
+
+
+def exchanged_fire(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
+    """"The gunmen exchanged fire with Kenyan police": ASSAULT, each side the other's recipient;
+    "Kenya and Uganda exchanged prisoners": RETREAT."""
+    tok = match.token
+    if match.pos != "verb" or tok.lemma_.lower() != "exchange":
+        return None
+    exchanged = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    if exchanged & EXCHANGED_FIRE:
+        return replace(r, type="ASSAULT")
+    if exchanged & EXCHANGED_CAPTIVES:
+        return replace(r, type="RETREAT")
+    return None
+
+
 def welcomed_thing(match: TriggerMatch, r: Reading, analysis: Analysis) -> Optional[Reading]:
     """"welcomed the statement" approves (SUPPORT); "welcomed the president" receives (CONSULT)."""
     tok = match.token
@@ -580,7 +603,7 @@ def detonated_in_place(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
 
 
 # Run in this order before the last-resort recipient search.
-TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, welcomed_thing, evacuated_people, taken_ground, taken_captive,
+TYPE_RULES: tuple[TypeRule, ...] = (joint_activity, exchanged_fire, welcomed_thing, evacuated_people, taken_ground, taken_captive,
                                     lodged_protest, pushed_back,
                                     inverted_complaint,
                                     restricted_place, lifted_restriction, passage_act,

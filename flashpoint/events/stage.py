@@ -287,6 +287,8 @@ def _each_others(cand: Candidate) -> bool:
     tok = cand.match.token
     if cand.type == "ASSAULT":
         return tok.lemma_.lower() in MUTUAL_FIGHTING
+    if tok.lemma_.lower() == "exchange":
+        return True  # "Kenya and Uganda exchanged prisoners": each releases to the other
     return cand.type in RECIPROCAL and tok.lemma_.lower() not in THIRD_PARTY \
         and tok.head.lemma_.lower() not in THIRD_PARTY and not _backs_a_third_thing(cand)
 
