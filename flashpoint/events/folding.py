@@ -21,7 +21,7 @@ from .arguments import GENERIC_HEADS, PARTAKING_VERBS, Argument, _resolved_at, e
 from .candidate import Candidate, is_generic, others, same_actor, same_country
 from .conventions import AGREE_FOLDABLE, Conventions, get_conventions
 from .lexicon import default_lexicon
-from .refine import located_only
+from .refine import _objects, located_only
 from .status import PASS_THROUGH, cue_sets, path_up
 
 
@@ -95,7 +95,7 @@ def _fold_operated(cands: list[Candidate], by_token: dict[int, Candidate]) -> No
             outer_is_operating = outer.type in OPERATING_TYPES
         if outer.match.pos != "verb" or not outer_is_operating:
             continue
-        objects = [c for c in outer.match.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = _objects(outer.match.token)
         objects += [g for c in outer.match.token.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on")
                     for g in c.children if g.dep_ == "pobj"]  # "conceded to demands from UNITA"
         # "ended mediation efforts": the act is named by the modifier of an effort word
@@ -476,7 +476,7 @@ def _refused_things(verb) -> list:
     """Heads of what a REJECT verb refuses: its offer/proposal object (dobj, "opposed to" pobj)
     and, after refuse/decline, the act it refuses ("refused to commit to ...")."""
     found = [c for c in verb.children if c.dep_ == "xcomp"] if verb.lemma_.lower() in cue_sets().refusing else []
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = _objects(verb)
     objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
     return found + [o for o in objects if o.lemma_.lower() in PROPOSAL_NOUNS]
 

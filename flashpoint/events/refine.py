@@ -37,6 +37,13 @@ class Reading:
 TypeRule = Callable[[TriggerMatch, Reading, Analysis], Optional[Reading]]
 
 
+def _objects(verb, conjuncts: bool = False) -> list:
+    """What a verb acts on: its direct object or passive subject, and with ``conjuncts`` the
+    objects coordinated with them ("withdrew inspectors and aid workers")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return found + [g for o in found for g in o.conjuncts] if conjuncts else found
+
+
 # Military activities that are a show of force alone and cooperation when held together.
 JOINT_ACTIVITIES = {"drill", "exercise", "game", "maneuver", "manoeuvre"}
 
@@ -138,8 +145,7 @@ def taken_captive(match: TriggerMatch, r: Reading, analysis: Analysis) -> Option
     tok = match.token
     if r.type != "COERCE" or match.pos != "verb" or tok.lemma_.lower() not in TAKING_VERBS:
         return None
-    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    taken += [g for t in taken for g in t.conjuncts]
+    taken = _objects(tok, conjuncts=True)
     hostages = any(t.lemma_.lower() in CAPTIVE_NOUNS for t in taken + [c for c in tok.children if c.dep_ == "oprd"])
     taken_args = [a for a in r.targets if a.token in taken]  # who is taken, not whom things are taken from
     combatants = bool(taken_args) and all(_combatant(a) for a in taken_args) \
@@ -250,7 +256,7 @@ LIFTING_VERBS = {"lift", "ease", "relax", "end", "cancel", "revoke", "rescind", 
 def _restriction_objects(tok) -> list:
     """The restriction nouns a verb acts on: "lifted the curfew", "lifted a state of emergency"."""
     out = []
-    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+    for obj in _objects(tok):
         heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
         if obj.lemma_.lower() != "state" or len(heads) > 1:
             out.extend(h for h in heads if h.lemma_.lower() in LIFTED_NOUNS
@@ -292,8 +298,7 @@ CLOSED_MISSIONS = {"embassy", "consulate", "mission", "office", "bureau"}
 
 
 def _closed_objects(tok) -> list:
-    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
-            and c.lemma_.lower() in CLOSED_PASSAGES | CLOSED_MISSIONS]
+    return [c for c in _objects(tok) if c.lemma_.lower() in CLOSED_PASSAGES | CLOSED_MISSIONS]
 
 
 # What closing or opening a passage or a mission is: (passage, mission). Closing restricts
@@ -361,8 +366,7 @@ def withdrawn_resources(match: TriggerMatch, r: Reading, analysis: Analysis) -> 
     tok = match.token
     if r.type not in ("RETREAT", "SANCTION") or match.pos != "verb" or tok.lemma_.lower() not in WITHDRAWING_VERBS:
         return None
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for o in objects for g in o.conjuncts]
+    objects = _objects(tok, conjuncts=True)
     if not objects:
         return None
     # what is withdrawn is the actor's own; the recipient is the one it is withdrawn from
@@ -409,7 +413,7 @@ def obstructed_passage(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
     tok = match.token
     if match.pos != "verb" or tok.lemma_.lower() not in OBSTRUCTING_VERBS:
         return None
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PASSAGE_NOUNS]
+    objects = [c for c in _objects(tok) if c.lemma_.lower() in PASSAGE_NOUNS]
     side = _blockers(r.sources) if objects else None
     if side is None:
         return None
@@ -507,7 +511,7 @@ def satisfied_demands(match: TriggerMatch, r: Reading, analysis: Analysis) -> Op
     tok = match.token
     if r.type != "CONSULT" or match.pos != "verb" or tok.lemma_.lower() != "meet":
         return None
-    demand = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SATISFIABLE), None)
+    demand = next((c for c in _objects(tok) if c.lemma_.lower() in SATISFIABLE), None)
     if demand is None:
         return None
     return replace(r, type="CONCEDE", targets=others(_owners(demand, analysis), r.sources))
@@ -538,7 +542,7 @@ def recognized_victory(match: TriggerMatch, r: Reading, analysis: Analysis) -> O
     tok = match.token
     if match.pos != "verb" or tok.lemma_.lower() not in RECOGNIZING_VERBS:
         return None
-    won = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WON_NOUNS]
+    won = [c for c in _objects(tok) if c.lemma_.lower() in WON_NOUNS]
     if not won:
         return None
     winners = others([a for w in won for a in _owners(w, analysis)], r.sources)
@@ -685,8 +689,7 @@ STRUCK_THINGS = {"deal", "agreement", "accord", "bargain", "compromise", "pact",
 def _acted_on(verb) -> list:
     """What a verb acts on: its object or passive subject, or the noun it modifies ("a deal struck
     last month by IMF officials", "an oil field it shares with Norway")."""
-    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return things + ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    return _objects(verb) + ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
 
 
 def struck_deal(tok) -> bool:
@@ -712,8 +715,7 @@ def needs_an_exchange(tok) -> bool:
         return False
     if any(c.dep_ == "prt" for c in tok.children):
         return False  # "cut off relations", "cut back": the lexicon's phrases decide
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for o in objects for g in o.conjuncts]
+    objects = _objects(tok, conjuncts=True)
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"]  # "cut half of its aid"
     if tok.lemma_.lower() in ENDING_VERBS:
@@ -809,7 +811,7 @@ def released_or_received_a_thing(tok) -> bool:
     things = {"release": RELEASED_INFORMATION, "receive": RECEIVED_THINGS}.get(lemma)
     if things is None or tok.pos_ != "VERB":
         return False
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = _objects(tok)
     return bool(objects) and all(o.lemma_.lower() in things for o in objects)
 
 
@@ -824,8 +826,7 @@ def standing_relation(tok) -> bool:
 
 def travel_return(tok) -> bool:
     """"negotiators return to Geneva" travel; "Iraq returned the prisoners" retreats."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in TRANSITIVE_ONLY and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in TRANSITIVE_ONLY and not _objects(tok)
 
 
 # Verbs that break what their object names: "violating the ceasefire agreement" is no agreement.
@@ -844,8 +845,7 @@ TRUCE_BREAKING = {"violate", "breach"}
 
 
 def _broken_truces(tok) -> list:
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return [o for o in objects if o.lemma_.lower() in TRUCE_NOUNS
+    return [o for o in _objects(tok) if o.lemma_.lower() in TRUCE_NOUNS
             or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in TRUCE_NOUNS for c in o.children)]
 
 
@@ -900,8 +900,7 @@ GRANTING_FACTS = {"accept"}
 def accepts_a_fact(tok) -> bool:
     """"accepted that the ceasefire was over" grants a fact; it agrees to nothing (PLOVER AGREE
     is agreeing to a course of action: "accepted the proposal")."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in GRANTING_FACTS and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in tok.children) and any(
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in GRANTING_FACTS and not _objects(tok) and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
 
 
