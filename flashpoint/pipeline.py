@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .analysis_state import Analysis
 from .errors import FlashpointError, InputError, StageError
+from .events.conventions import DEFAULT_CONVENTIONS
 from .model import CodedDocument, Document
 from .nlp import load_nlp
 from .version import CODER
@@ -47,7 +48,7 @@ class CodeOptions:
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     use_classifier: bool = True
-    conventions: str = "annotated"
+    conventions: str = DEFAULT_CONVENTIONS
 
 
 def default_stages(options: CodeOptions = CodeOptions()) -> list[Stage]:

@@ -39,9 +39,10 @@ class Conventions:
     # type of the act announced -> type coded (types absent keep their own)
     announced_as: Mapping[str, str] = field(default_factory=dict)
 
-    def announced(self, act_type: str, intent_verb: str | None = None) -> str:
-        """What ``act_type`` announced, or intended under ``intent_verb`` (a lemma), is coded as."""
-        if intent_verb in DECIDING_VERBS and act_type in DECIDED_AS:
+    def announced(self, act_type: str, intent_verb=None) -> str:
+        """What ``act_type`` announced, or intended under ``intent_verb`` (the cue's token, as the
+        status reading finds it), is coded as."""
+        if intent_verb is not None and intent_verb.lemma_.lower() in DECIDING_VERBS and act_type in DECIDED_AS:
             return DECIDED_AS[act_type]
         return self.announced_as.get(act_type, act_type)
 

@@ -644,7 +644,7 @@ def fold_candidates(cands: list[Candidate], analysis: Analysis, conventions: Con
                 cand.dropped = True
                 continue
         announced = (cand.future or cand.intent_verb is not None) and cand.status != "negated"
-        coded = conventions.announced(cand.type, cand.intent_verb.lemma_.lower() if cand.intent_verb is not None else None)
+        coded = conventions.announced(cand.type, cand.intent_verb)
         if coded != cand.type and announced:
             cand.type, cand.mode = coded, None
             if cand.status == "anticipated" and (cand.status_cue is None or cand.status_cue.lemma_.lower() in _INTENT_OR_MODAL):

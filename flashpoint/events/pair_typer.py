@@ -466,8 +466,7 @@ def modal_reading(trigger_token, types: tuple[str, ...], conventions=None) -> tu
     if d.threat_verb is not None and first != "THREATEN":
         return ("THREATEN",)
     if (d.future or d.intent_verb is not None) and d.status != "negated":
-        announced = get_conventions(conventions).announced(
-            first, d.intent_verb.lemma_.lower() if d.intent_verb is not None else None)
+        announced = get_conventions(conventions).announced(first, d.intent_verb)
         if announced != first:
             return (announced,)
         if first in THREAT_FOLDABLE:
