@@ -554,11 +554,11 @@ def _named_after_place(ent, mentions: list[ActorMention]) -> Optional[ActorMenti
 def _bracketed_whole(ent):
     """The tagger cuts "the Homeland Union (Conservatives)" before its closing bracket: take the
     bracket in when it follows, else end the name before the opening one."""
-    from spacy.tokens import Span
-
     opened = [t.i for t in ent if t.text == "("]
     if not opened or any(t.text == ")" and t.i > opened[-1] for t in ent):
         return ent
+    from spacy.tokens import Span  # only for the few names cut at a bracket
+
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text == ")":
         return Span(doc, ent.start, ent.end + 1, label=ent.label_)

@@ -21,6 +21,7 @@ from ..analysis_state import Analysis
 from .arguments import (HELD_PLACE_NOUNS, LOCATIVE_PREPS, Argument, _agent, _prep_targets, _resolved_at, actor_for,
                         expand, passive, verb_arguments)
 from .candidate import others
+from .lexicon import default_lexicon
 from .triggers import TriggerMatch
 
 
@@ -702,6 +703,7 @@ def struck_deal(tok) -> bool:
 # aid to Kenya", "reduced food supplies to the camp", "curtailed its diplomatic presence"; "reduce
 # their emissions", "cut interest rates" are no events.
 REDUCING_VERBS = {"reduce", "curtail", "cut"}
+ENDING_VERBS = {"end"}
 EXCHANGE_NOUNS = {"tie", "ties", "relation", "relations", "aid", "assistance", "help", "trade", "import", "export",
                   "funding", "fund", "support", "cooperation", "contact", "presence", "staff", "personnel",
                   "investment", "loan", "supply", "supplies", "shipment", "delivery", "flight", "link", "embassy",
@@ -721,18 +723,17 @@ def needs_an_exchange(tok) -> bool:
     if tok.lemma_.lower() in ENDING_VERBS:
         # ending an act is the folding rules' ("ended its offensive", "ended talks"); ending a state
         # of affairs ("ended discrimination against women") names no event
-        return bool(objects) and not any(o.lemma_.lower() in EXCHANGE_NOUNS or _names_an_act(o) for o in objects)
-    return not any(o.lemma_.lower() in EXCHANGE_NOUNS or o.lower_ in EXCHANGE_NOUNS for o in objects)
+        return bool(objects) and not any(_exchanged(o) or _names_an_act(o) for o in objects)
+    return not any(_exchanged(o) for o in objects)
 
 
-ENDING_VERBS = {"end"}
+def _exchanged(tok) -> bool:
+    return tok.lemma_.lower() in EXCHANGE_NOUNS or tok.lower_ in EXCHANGE_NOUNS
 
 
 def _names_an_act(tok) -> bool:
-    from .lexicon import default_lexicon
-
-    lemmas = [tok.lemma_.lower()]
-    return bool(default_lexicon().candidates("noun", lemmas, 0)) or tok.lemma_.lower() in EFFORT_OR_STATE_ACTS
+    lemma = tok.lemma_.lower()
+    return bool(default_lexicon().candidates("noun", [lemma], 0)) or lemma in EFFORT_OR_STATE_ACTS
 
 
 # Nouns for acts the lexicon does not list as triggers but whose end is an event.
